@@ -1,0 +1,46 @@
+// The Prompter port on @inquirer/prompts; Ctrl+C becomes the typed Cancelled error.
+import { confirm, input, select } from '@inquirer/prompts';
+import { Cancelled } from '../core/errors.js';
+import type { Choice, Prompter } from '../core/ports.js';
+
+/** A prompter for a real terminal. `resumeHint` is told to the user when they press Ctrl+C. */
+export function createInquirerPrompter(resumeHint: () => string): Prompter {
+  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (error) {
+      // @inquirer/core's error classes are not re-exported; they set .name.
+      if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+        throw new Cancelled(resumeHint());
+      }
+      throw error;
+    }
+  };
+  return {
+    select: <T>(q: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }) =>
+      guard(() =>
+        select<T>({
+          message: q.message,
+          choices: q.choices.map((c) => ({
+            name: c.name,
+            value: c.value,
+            ...(c.description === undefined ? {} : { description: c.description }),
+            ...(c.disabled === undefined ? {} : { disabled: c.disabled }),
+          })),
+          ...(q.default === undefined ? {} : { default: q.default }),
+          pageSize: q.pageSize ?? 15,
+          loop: false,
+        }),
+      ),
+    input: (q) =>
+      guard(() =>
+        input({
+          message: q.message,
+          ...(q.default === undefined ? {} : { default: q.default }),
+          required: q.required ?? false,
+          ...(q.validate === undefined ? {} : { validate: q.validate }),
+        }),
+      ),
+    confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? false })),
+  };
+}

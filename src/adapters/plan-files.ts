@@ -1,0 +1,105 @@
+// Turn the paths a user gave into plan files, and read them with a size limit.
+import { readFileSync, statSync, readdirSync, openSync, closeSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../core/errors.js';
+
+export interface InputFile {
+  display: string; // as findings name it: relative to cwd when inside it
+  absolute: string;
+}
+
+const PLAN_FILE = /\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Expand files, folders (recursive *.yaml / *.yml) and globs into a sorted, de-duplicated list. */
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<InputFile[]> {
+  const found = new Map<string, InputFile>();
+  const add = (absolute: string): void => {
+    if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd) });
+  };
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    const kind = pathKind(absolute);
+    if (kind === 'file') add(absolute);
+    else if (kind === 'folder') walkFolder(absolute).forEach(add);
+    else if (isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false });
+      if (matches.length === 0) throw new UsageError(`no file matches '${input}': check the pattern (quote it so the shell leaves it alone)`);
+      matches.sort().forEach((m) => add(resolve(m)));
+    } else {
+      throw new UsageError(`${input} does not exist: give a plan file, a folder of plans or a glob`);
+    }
+  }
+  return [...found.values()];
+}
+
+function pathKind(absolute: string): 'file' | 'folder' | 'missing' {
+  try {
+    const stat = statSync(absolute);
+    return stat.isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return 'missing';
+    throw new UsageError(`cannot read ${absolute}: ${errnoText(error)}`, { cause: error });
+  }
+}
+
+function walkFolder(folder: string): string[] {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read folder ${folder}: ${errnoText(error)}`, { cause: error });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...walkFolder(full));
+    } else if (entry.isFile() && PLAN_FILE.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+export type ReadResult = { bytes: Uint8Array } | { tooLarge: number };
+
+/** Read a file unless it is larger than maxBytes (then it is not read at all: bounded memory). */
+export function readLimited(file: InputFile, maxBytes: number): ReadResult {
+  try {
+    const size = statSync(file.absolute).size;
+    if (size > maxBytes) return { tooLarge: size };
+    // Opening first turns "is a folder" and permission problems into one clear error.
+    closeSync(openSync(file.absolute, 'r'));
+    return { bytes: readFileSync(file.absolute) };
+  } catch (error) {
+    if (isErrno(error, 'EISDIR')) throw new UsageError(`${file.display} is a folder, not a file: give a plan file`, { cause: error });
+    throw new UsageError(`cannot read ${file.display}: ${errnoText(error)}`, { cause: error });
+  }
+}
+
+/** Read a file that must be a single plan file (not a folder), for --plan style options. */
+export function readPlanFile(path: string, cwd: string, maxBytes: number): { file: InputFile; read: ReadResult } {
+  const absolute = resolve(cwd, path);
+  const file = { absolute, display: displayPath(absolute, cwd) };
+  const kind = pathKind(absolute);
+  if (kind === 'missing') throw new UsageError(`${path} does not exist: give the path of a plan file`);
+  if (kind === 'folder') throw new UsageError(`${path} is a folder: give the path of one plan file`);
+  return { file, read: readLimited(file, maxBytes) };
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
+}
+
+function isErrno(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function errnoText(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}

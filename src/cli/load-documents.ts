@@ -1,0 +1,63 @@
+// Parse files and check documents with the schemas and the bundled EU plan, shared by the
+// commands that read plans (validate, respond, exercise).
+import type { Finding, RuleMeta } from '../core/findings.js';
+import { createAjv } from '../core/plan/ajv.js';
+import { checkDocuments, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
+import { parseSource } from '../core/plan/parse-source.js';
+import type { SourceDocument } from '../core/plan/source.js';
+import type { Plan } from '../core/plan/types.js';
+import { schemaRuleMeta } from '../core/plan/schema-findings.js';
+import { nis2Rules, planRules } from '../core/plan/rules/index.js';
+import { bundledEuPlanPath, loadSchema, readBundledEuPlan } from '../adapters/bundled.js';
+import { UsageError } from '../core/errors.js';
+
+/** Largest plan file read; larger files are reported without being read. */
+export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+/** Parse one file's bytes into a located document, or findings. */
+export function parseFile(file: string, bytes: Uint8Array): { doc?: SourceDocument; findings: Finding[] } {
+  return parseSource(file, bytes, { maxBytes: MAX_PLAN_BYTES });
+}
+
+/** The finding for a file too large to read. */
+export function tooLargeFinding(file: string, size: number): Finding {
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'yaml/too-large',
+    message: `the file is ${mb(size)}, above the ${mb(MAX_PLAN_BYTES)} limit for a plan: split it or remove what is not part of the plan`,
+    path: '',
+  };
+}
+
+export interface Validation {
+  check(docs: readonly SourceDocument[]): Finding[];
+  rules: readonly RuleMeta[];
+  bundledEu: Plan;
+}
+
+let cached: Validation | undefined;
+
+/** Compile the schemas and load the bundled EU plan once per process. */
+export function loadValidation(): Validation {
+  if (cached) return cached;
+  const ajv = createAjv();
+  const validators: KindValidators = { Plan: ajv.compile(loadSchema('plan')) };
+  const eu = parseSource(bundledEuPlanPath, readBundledEuPlan());
+  if (!eu.doc) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
+  const bundledEu = eu.doc.value as Plan;
+  const rules = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta].map(({ id, severity, description }) => ({
+    id,
+    severity,
+    description,
+  }));
+  cached = {
+    check: (docs) => checkDocuments(docs, { validators, reference: [bundledEu] }),
+    rules,
+    bundledEu,
+  };
+  return cached;
+}

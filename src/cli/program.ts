@@ -1,0 +1,27 @@
+// The commander program: global behaviour and one register call per command.
+// Commands import their heavy modules lazily so that --help and --version stay fast.
+import { Command } from 'commander';
+import type { CliIO } from './io.js';
+import { packageVersion } from '../adapters/package-root.js';
+import { colourEnabled } from './styler.js';
+import { registerValidate } from './commands/validate.js';
+
+/** Build the program for one run; io is where it reads and writes. */
+export function createProgram(io: CliIO): Command {
+  const program = new Command('crisis');
+  program
+    .description('Cyber crisis-response plans as code: validate plans, respond to incidents, run exercises.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHasColors: () => colourEnabled(io.env, io.stdout.isTTY),
+      getErrHasColors: () => colourEnabled(io.env, io.stderr.isTTY),
+      outputError: (text, write) => write(text.startsWith('error:') ? `crisis: ${text}` : text),
+    });
+  registerValidate(program, io);
+  return program;
+}

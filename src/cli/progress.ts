@@ -1,0 +1,28 @@
+// A spinner on stderr while many files are processed, only on a terminal; nothing otherwise.
+import type { CliIO } from './io.js';
+
+export interface Progress {
+  update(done: number, label: string): void;
+  stop(): void;
+}
+
+const silent: Progress = { update: () => undefined, stop: () => undefined };
+const MIN_FILES = 20;
+
+/** Start a spinner when stderr is a terminal and there is enough work to be worth one. */
+export async function startProgress(io: CliIO, total: number, verb: string): Promise<Progress> {
+  if (!io.stderr.isTTY || total < MIN_FILES || io.env['CI'] === 'true') return silent;
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream: process.stderr, discardStdin: false }).start(`${verb} ${total} files`);
+  let last = 0;
+  return {
+    update(done, label) {
+      // Redrawing on every file costs more than validating it; a few times a second is enough.
+      const now = Date.now();
+      if (now - last < 80 && done < total) return;
+      last = now;
+      spinner.text = `${verb} ${done}/${total} ${label}`;
+    },
+    stop: () => spinner.stop(),
+  };
+}

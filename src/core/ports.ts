@@ -1,0 +1,97 @@
+// The interfaces the pure core needs from the world. Adapters in src/adapters implement them;
+// tests use hand-written fakes. Nothing in src/core imports node:fs, SQLite, a terminal or the clock.
+
+/** Reads the current time. Time is always passed into the engine, never read inside it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The minimum every logged event carries; the engine's event union extends it. */
+export interface LoggedEvent {
+  type: string;
+  at: string; // RFC 3339 UTC with milliseconds
+  actor: string; // responder name
+}
+
+/** An event as stored: its place in the incident's hash chain. */
+export interface RecordedEvent<E extends LoggedEvent = LoggedEvent> {
+  seq: number; // 1-based, per incident
+  prevHash: string;
+  hash: string;
+  event: E;
+}
+
+/** A plan as it was when the incident used it, kept with the incident. */
+export interface PlanSnapshot {
+  planId: string;
+  text: string; // the YAML source
+  hash: string; // SHA-256 of text, hex
+}
+
+export interface IncidentRecord {
+  id: string;
+  title: string;
+  planId: string; // the plan the incident opened on
+  createdAt: string; // RFC 3339 UTC
+  closed: boolean; // derived from the events, never stored as a mutable column
+  events: number;
+  lastEventAt: string | null;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  incidents: number;
+  events: number;
+  /** The first problem found, when not ok. */
+  broken?: { incidentId: string; seq: number; reason: string };
+}
+
+/** The append-only, hash-chained incident log. */
+export interface EventLog<E extends LoggedEvent = LoggedEvent> {
+  /** Create an incident with snapshots of the plans it may use (its plan and the plans it hands over to). */
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshot[] }): void;
+  /** Append one event; it is durably committed when this returns. */
+  append(incidentId: string, event: E): RecordedEvent<E>;
+  /** All events of an incident in order. */
+  events(incidentId: string): RecordedEvent<E>[];
+  incident(id: string): IncidentRecord | undefined;
+  incidents(): IncidentRecord[];
+  snapshots(incidentId: string): PlanSnapshot[];
+  /** Check the hash chain of one incident, or of all. */
+  verify(incidentId?: string): VerifyResult;
+  close(): void;
+}
+
+/** Runs a step's command (argv form, never a shell string). */
+export interface CommandRunner {
+  run(argv: readonly string[], options: { timeoutMs: number; cwd?: string }): Promise<CommandResult>;
+}
+
+export interface CommandResult {
+  exitCode: number | null; // null when killed by a signal or a timeout
+  timedOut: boolean;
+  durationMs: number;
+  output: string; // a bounded excerpt of stdout and stderr, interleaved
+}
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  disabled?: boolean | string;
+}
+
+/** Asks the responder. Ctrl+C rejects with the Cancelled error (src/core/errors.ts). */
+export interface Prompter {
+  select<T>(question: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  input(question: { message: string; default?: string; required?: boolean; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** Where the walkthrough writes its screens (a terminal, or a buffer in tests). */
+export interface Screen {
+  write(text: string): void;
+  /** Clear the terminal before a new step screen; a no-op where that makes no sense. */
+  clear(): void;
+  readonly columns: number;
+}
