@@ -4,6 +4,9 @@ import { Command } from 'commander';
 import type { CliIO } from './io.js';
 import { packageVersion } from '../adapters/package-root.js';
 import { colourEnabled } from './styler.js';
+import { registerLog } from './commands/log.js';
+import { registerRespond } from './commands/respond.js';
+import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
 
 /** Build the program for one run; io is where it reads and writes. */
@@ -23,5 +26,8 @@ export function createProgram(io: CliIO): Command {
       outputError: (text, write) => write(text.startsWith('error:') ? `crisis: ${text}` : text),
     });
   registerValidate(program, io);
+  registerRespond(program, io);
+  registerStatus(program, io);
+  registerLog(program, io);
   return program;
 }

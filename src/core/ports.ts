@@ -28,6 +28,9 @@ export interface PlanSnapshot {
   hash: string; // SHA-256 of text, hex
 }
 
+/** A plan snapshot to store; the log computes the hash when it is left out (the core cannot hash). */
+export type PlanSnapshotInput = Omit<PlanSnapshot, 'hash'> & { hash?: string };
+
 export interface IncidentRecord {
   id: string;
   title: string;
@@ -49,9 +52,11 @@ export interface VerifyResult {
 /** The append-only, hash-chained incident log. */
 export interface EventLog<E extends LoggedEvent = LoggedEvent> {
   /** Create an incident with snapshots of the plans it may use (its plan and the plans it hands over to). */
-  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshot[] }): void;
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[] }): void;
   /** Append one event; it is durably committed when this returns. */
   append(incidentId: string, event: E): RecordedEvent<E>;
+  /** Append several events atomically: all are durably committed when this returns, or none. */
+  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[];
   /** All events of an incident in order. */
   events(incidentId: string): RecordedEvent<E>[];
   incident(id: string): IncidentRecord | undefined;

@@ -1,0 +1,28 @@
+// Row shapes of the log tables, as better-sqlite3 returns them.
+
+export interface IncidentRow {
+  id: string;
+  title: string;
+  plan_id: string;
+  created_at: string;
+  genesis_hash: string;
+}
+
+export interface SnapshotRow {
+  incident_id: string;
+  plan_id: string;
+  hash: string;
+  text: string;
+}
+
+export interface EventRow {
+  incident_id: string;
+  seq: number;
+  pos: number;
+  type: string;
+  at: string;
+  actor: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}

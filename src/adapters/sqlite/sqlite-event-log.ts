@@ -1,0 +1,159 @@
+// The EventLog port on better-sqlite3: append-only, hash-chained, each append durably
+// committed in its own IMMEDIATE transaction so several processes can share one log.
+import type Database from 'better-sqlite3';
+import { UsageError } from '../../core/errors.js';
+import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
+import { canonicalJson, toJsonValue } from './canonical-json.js';
+import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
+import { incidentQueries, type IncidentQueries } from './incident-summary.js';
+import { toUsageError } from './inspect-database.js';
+import { openDatabase, type OpenOptions } from './open-database.js';
+import type { EventRow, SnapshotRow } from './rows.js';
+import { verifyLog } from './verify-log.js';
+
+export interface EventLogOptions extends OpenOptions {
+  /** Event types that close an incident (IncidentRecord.closed). Default ['incident-closed']. */
+  closingTypes?: readonly string[];
+}
+
+type NewIncident = Parameters<EventLog['createIncident']>[0];
+
+/** Open the crisis log at `path` (creating it unless readonly or create is false). */
+export function openEventLog<E extends LoggedEvent = LoggedEvent>(path: string, options: EventLogOptions = {}): SqliteEventLog<E> {
+  return new SqliteEventLog<E>(openDatabase(path, options), path, options);
+}
+
+function prepare(db: Database.Database) {
+  return {
+    incidentExists: db.prepare('SELECT 1 FROM incidents WHERE id = ?'),
+    insertIncident: db.prepare('INSERT INTO incidents (id, title, plan_id, created_at, genesis_hash) VALUES (?, ?, ?, ?, ?)'),
+    insertSnapshot: db.prepare('INSERT INTO plan_snapshots (incident_id, plan_id, hash, text) VALUES (?, ?, ?, ?)'),
+    genesis: db.prepare('SELECT genesis_hash FROM incidents WHERE id = ?').pluck(),
+    last: db.prepare('SELECT seq, hash FROM events WHERE incident_id = ? ORDER BY seq DESC LIMIT 1'),
+    nextPos: db.prepare('SELECT coalesce(max(pos), 0) + 1 FROM events').pluck(),
+    insertEvent: db.prepare(
+      'INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    events: db.prepare('SELECT seq, prev_hash, hash, payload FROM events WHERE incident_id = ? ORDER BY seq'),
+    snapshots: db.prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id'),
+  };
+}
+
+/** The incident log in a SQLite file. Build it with openEventLog. */
+export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements EventLog<E> {
+  private readonly sql: ReturnType<typeof prepare>;
+  private readonly summaries: IncidentQueries;
+  private readonly readonly: boolean;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    options: EventLogOptions = {},
+  ) {
+    this.sql = prepare(db);
+    this.summaries = incidentQueries(db, options.closingTypes ?? ['incident-closed']);
+    this.readonly = options.readonly ?? false;
+  }
+
+  /** Create an incident with its plan snapshots; snapshot hashes are computed when not given. */
+  createIncident(input: NewIncident): void {
+    this.assertWritable();
+    const plans: PlanSnapshot[] = input.plans.map((plan) => {
+      const hash = sha256Hex(plan.text);
+      if (plan.hash !== undefined && plan.hash !== hash) throw new Error(`The snapshot of plan ${plan.planId} does not match the hash given for it.`);
+      return { planId: plan.planId, text: plan.text, hash };
+    });
+    if (new Set(plans.map((p) => p.planId)).size !== plans.length) throw new Error('An incident cannot hold two snapshots of one plan.');
+    const genesis = genesisHash({ ...input, plans });
+    this.write(() => {
+      if (this.sql.incidentExists.get(input.id) !== undefined) {
+        throw new UsageError(`An incident with the id ${input.id} already exists in ${this.path}; choose another id.`);
+      }
+      this.sql.insertIncident.run(input.id, input.title, input.planId, input.createdAt, genesis);
+      for (const plan of plans) this.sql.insertSnapshot.run(input.id, plan.planId, plan.hash, plan.text);
+    });
+  }
+
+  /** Append one event at the end of the incident's chain; it is on disk when this returns. */
+  append(incidentId: string, event: E): RecordedEvent<E> {
+    const [recorded] = this.appendAll(incidentId, [event]);
+    if (recorded === undefined) throw new Error('appendAll returned nothing for one event.');
+    return recorded;
+  }
+
+  /** Append several events in one transaction: all of them are on disk, or none. */
+  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[] {
+    this.assertWritable();
+    const payloads = events.map((event) => {
+      const { type, at, actor } = event;
+      if (typeof type !== 'string' || typeof at !== 'string' || typeof actor !== 'string') {
+        throw new TypeError('An event needs string type, at and actor fields.');
+      }
+      return toJsonValue(event);
+    });
+    return this.write(() => {
+      const genesis = this.sql.genesis.get(incidentId) as string | undefined;
+      if (genesis === undefined) throw new UsageError(`There is no incident ${incidentId} in ${this.path}; list them with \`crisis log list\`.`);
+      const last = this.sql.last.get(incidentId) as { seq: number; hash: string } | undefined;
+      let seq = last?.seq ?? 0;
+      let prevHash = last?.hash ?? genesis;
+      return payloads.map((payload, i) => {
+        const { type, at, actor } = events[i] as E;
+        seq += 1;
+        const hash = eventHash({ incidentId, seq, type, at, actor, payload, prevHash });
+        const pos = this.sql.nextPos.get() as number;
+        this.sql.insertEvent.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash);
+        const recorded = { seq, prevHash, hash, event: payload as unknown as E };
+        prevHash = hash;
+        return recorded;
+      });
+    });
+  }
+
+  /** All events of an incident, in order. */
+  events(incidentId: string): RecordedEvent<E>[] {
+    const rows = this.sql.events.all(incidentId) as EventRow[];
+    return rows.map((row) => ({ seq: row.seq, prevHash: row.prev_hash, hash: row.hash, event: JSON.parse(row.payload) as E }));
+  }
+
+  /** One incident with its event count, or undefined. */
+  incident(id: string): IncidentRecord | undefined {
+    return this.summaries.one(id);
+  }
+
+  /** Every incident, oldest first. */
+  incidents(): IncidentRecord[] {
+    return this.summaries.all();
+  }
+
+  /** The plan snapshots an incident was opened with, by plan id. */
+  snapshots(incidentId: string): PlanSnapshot[] {
+    const rows = this.sql.snapshots.all(incidentId) as SnapshotRow[];
+    return rows.map((row) => ({ planId: row.plan_id, text: row.text, hash: row.hash }));
+  }
+
+  /** Recompute the hash chains; the first break is reported. */
+  verify(incidentId?: string): VerifyResult {
+    return verifyLog(this.db, incidentId);
+  }
+
+  /** Close the database; safe to call twice. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private assertWritable(): void {
+    if (this.readonly) throw new Error(`The incident log ${this.path} was opened read-only.`);
+  }
+
+  // One IMMEDIATE transaction: the write lock is taken before reading the chain's end, so two
+  // processes appending to one incident queue up instead of forking the chain.
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw typeof code === 'string' && code.startsWith('SQLITE_') ? toUsageError(error, this.path) : error;
+    }
+  }
+}

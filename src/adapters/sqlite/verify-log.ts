@@ -1,0 +1,115 @@
+// Recompute the hash chains of the log and report the first place where they break.
+import type Database from 'better-sqlite3';
+import type { VerifyResult } from '../../core/ports.js';
+import type { JsonValue } from './canonical-json.js';
+import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
+import type { EventRow, IncidentRow, SnapshotRow } from './rows.js';
+
+type Broken = NonNullable<VerifyResult['broken']>;
+
+/** Check one incident's chain (or every incident's), plus the log-wide event positions. */
+export function verifyLog(db: Database.Database, incidentId?: string): VerifyResult {
+  const incidents = (
+    incidentId === undefined
+      ? db.prepare('SELECT * FROM incidents ORDER BY created_at, id').all()
+      : db.prepare('SELECT * FROM incidents WHERE id = ?').all(incidentId)
+  ) as IncidentRow[];
+  const eventCount = (
+    incidentId === undefined
+      ? db.prepare('SELECT count(*) AS n FROM events').get()
+      : db.prepare('SELECT count(*) AS n FROM events WHERE incident_id = ?').get(incidentId)
+  ) as { n: number };
+  let broken: Broken | undefined;
+  for (const incident of incidents) {
+    broken = verifyIncident(db, incident);
+    if (broken !== undefined) break;
+  }
+  broken ??= findOrphan(db, incidentId) ?? findPositionGap(db);
+  const result: VerifyResult = { ok: broken === undefined, incidents: incidents.length, events: eventCount.n };
+  if (broken !== undefined) result.broken = broken;
+  return result;
+}
+
+function verifyIncident(db: Database.Database, incident: IncidentRow): Broken | undefined {
+  const at = (seq: number, reason: string): Broken => ({ incidentId: incident.id, seq, reason });
+  const snapshots = db
+    .prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id')
+    .all(incident.id) as SnapshotRow[];
+  for (const snapshot of snapshots) {
+    if (sha256Hex(snapshot.text) !== snapshot.hash) {
+      return at(0, `the snapshot of plan ${snapshot.plan_id} does not match its hash`);
+    }
+  }
+  const genesis = genesisHash({
+    id: incident.id,
+    title: incident.title,
+    planId: incident.plan_id,
+    createdAt: incident.created_at,
+    plans: snapshots.map((s) => ({ planId: s.plan_id, hash: s.hash })),
+  });
+  if (genesis !== incident.genesis_hash) {
+    return at(0, 'the incident record or its plan snapshots were changed (genesis hash mismatch)');
+  }
+  let expected = 1;
+  let prevHash = genesis;
+  const rows = db.prepare('SELECT * FROM events WHERE incident_id = ? ORDER BY seq').iterate(incident.id);
+  for (const row of rows as IterableIterator<EventRow>) {
+    const problem = checkEvent(row, expected, prevHash);
+    if (problem !== undefined) return at(expected, problem);
+    prevHash = row.hash;
+    expected += 1;
+  }
+  return undefined;
+}
+
+function checkEvent(row: EventRow, expected: number, prevHash: string): string | undefined {
+  if (row.seq !== expected) return `event ${expected} is missing (the next event found is ${row.seq})`;
+  if (row.prev_hash !== prevHash) return `event ${expected} does not chain from the event before it`;
+  let payload: JsonValue;
+  try {
+    payload = JSON.parse(row.payload) as JsonValue;
+  } catch {
+    return `event ${expected} has a payload that is not JSON`;
+  }
+  const { incident_id: incidentId, seq, type, at, actor } = row;
+  if (eventHash({ incidentId, seq, type, at, actor, payload, prevHash }) !== row.hash) {
+    return `event ${expected} was altered (its content does not match its hash)`;
+  }
+  const fields = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
+  if (fields['type'] !== type || fields['at'] !== at || fields['actor'] !== actor) {
+    return `event ${expected} has columns that disagree with its payload`;
+  }
+  return undefined;
+}
+
+// Events or snapshots whose incident row is gone: the chain cannot even start.
+function findOrphan(db: Database.Database, incidentId: string | undefined): Broken | undefined {
+  const row = db
+    .prepare(
+      `SELECT incident_id, min(seq) AS seq FROM (
+         SELECT incident_id, seq FROM events UNION ALL SELECT incident_id, 0 FROM plan_snapshots)
+       WHERE incident_id NOT IN (SELECT id FROM incidents) AND (@id IS NULL OR incident_id = @id)
+       GROUP BY incident_id ORDER BY incident_id LIMIT 1`,
+    )
+    .get({ id: incidentId ?? null }) as { incident_id: string; seq: number } | undefined;
+  if (row === undefined) return undefined;
+  return { incidentId: row.incident_id, seq: row.seq, reason: 'the incident record is missing but its events or plans remain' };
+}
+
+// Positions run 1..N over the whole log; a gap is an event deleted from some incident,
+// including the last event of an incident, which its own chain cannot reveal.
+function findPositionGap(db: Database.Database): Broken | undefined {
+  const row = db
+    .prepare(
+      `SELECT e.pos, e.incident_id, e.seq FROM events e
+       WHERE e.pos > 1 AND NOT EXISTS (SELECT 1 FROM events p WHERE p.pos = e.pos - 1)
+       ORDER BY e.pos LIMIT 1`,
+    )
+    .get() as { pos: number; incident_id: string; seq: number } | undefined;
+  if (row === undefined) return undefined;
+  return {
+    incidentId: row.incident_id,
+    seq: row.seq,
+    reason: `an event was removed from the log just before this one (log position ${row.pos - 1} is missing)`,
+  };
+}

@@ -1,0 +1,95 @@
+// The work of the `crisis log` subcommands.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ProblemsFound, UsageError } from '../../core/errors.js';
+import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
+import { renderExport, type ExportFormat } from '../../core/report/incident/export.js';
+import { systemClock } from '../../adapters/system-clock.js';
+import type { CliIO } from '../io.js';
+import { loadIncident } from '../incident-lookup.js';
+import { localTime, openLog } from '../session.js';
+import { colourEnabled, createStyler } from '../styler.js';
+import type { LogOptions } from './log.js';
+
+const readLog = (io: CliIO, options: LogOptions) => openLog(io, options.db, { readonly: true });
+
+/** List incidents, newest activity last. */
+export function listAction(_id: string | undefined, options: LogOptions, io: CliIO): void {
+  const log = readLog(io, options);
+  try {
+    const incidents = log.incidents();
+    if (options.format === 'json') {
+      io.stdout.write(`${JSON.stringify(incidents, null, 2)}\n`);
+      return;
+    }
+    if (incidents.length === 0) {
+      io.stdout.write(`No incidents in ${log.path}.\n`);
+      return;
+    }
+    for (const i of incidents) {
+      io.stdout.write(`${i.id}  ${i.closed ? 'closed' : 'open  '}  ${localTime(i.createdAt)}  ${String(i.events).padStart(4)} events  ${i.planId}  ${i.title}\n`);
+    }
+  } finally {
+    log.close();
+  }
+}
+
+/** Print an incident's timeline. */
+export function showAction(id: string | undefined, options: LogOptions, io: CliIO): void {
+  const log = readLog(io, options);
+  try {
+    const { record, state } = loadIncident(log, id);
+    const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
+    io.stdout.write(`${styler.bold(record.id)} · ${record.title} · ${state.closed ? 'closed' : 'open'}\n\n`);
+    io.stdout.write(renderTimelineText(state, styler, localTime));
+  } finally {
+    log.close();
+  }
+}
+
+/** Export an incident in md, json, jsonl or csv, to stdout or --output. */
+export function exportAction(id: string | undefined, options: LogOptions, io: CliIO): void {
+  const log = readLog(io, options);
+  try {
+    const { record, plans, recorded, state } = loadIncident(log, id);
+    const text = renderExport((options.format ?? 'md') as ExportFormat, {
+      record,
+      recorded,
+      state,
+      plans,
+      snapshots: log.snapshots(record.id).map(({ planId, hash }) => ({ planId, hash })),
+      verify: log.verify(record.id),
+      now: systemClock.now(),
+    });
+    if (options.output === undefined) {
+      io.stdout.write(text);
+      return;
+    }
+    try {
+      writeFileSync(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    io.stderr.write(`Wrote ${options.output}\n`);
+  } finally {
+    log.close();
+  }
+}
+
+/** Verify the hash chain; exit 1 with the first broken event when it does not hold. */
+export function verifyAction(id: string | undefined, options: LogOptions, io: CliIO): void {
+  const log = readLog(io, options);
+  try {
+    if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
+    const result = log.verify(id);
+    if (result.ok) {
+      io.stdout.write(`ok: ${result.events} events in ${result.incidents} incident(s), hash chain intact (${log.path})\n`);
+      return;
+    }
+    const b = result.broken;
+    io.stdout.write(`BROKEN: incident ${b?.incidentId ?? '?'}, first broken sequence number ${b?.seq ?? '?'}: ${b?.reason ?? ''}\n`);
+    throw new ProblemsFound();
+  } finally {
+    log.close();
+  }
+}

@@ -1,0 +1,128 @@
+// Open or resume an incident, then hand over to the walkthrough.
+import { randomBytes } from 'node:crypto';
+import { UsageError } from '../../core/errors.js';
+import { fold, openIncident, type Plans } from '../../core/engine/index.js';
+import type { IncidentRecord, Prompter } from '../../core/ports.js';
+import type { Plan } from '../../core/plan/types.js';
+import { parseMoment } from '../../core/time/moment.js';
+import { walk } from '../../core/walkthrough/walk.js';
+import { execaRunner } from '../../adapters/execa-runner.js';
+import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
+import { systemClock } from '../../adapters/system-clock.js';
+import { terminalScreen } from '../../adapters/terminal-screen.js';
+import type { CliIO } from '../io.js';
+import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
+import { localTime, openLog, responderName } from '../session.js';
+import { colourEnabled, createStyler } from '../styler.js';
+import type { RespondOptions } from './respond.js';
+
+type Log = ReturnType<typeof openLog>;
+
+/** Run the walkthrough; returns when the responder pauses or closes the incident. */
+export async function respondAction(options: RespondOptions, io: CliIO): Promise<void> {
+  if (!io.stdinIsTTY || !io.stdout.isTTY) {
+    throw new UsageError(
+      'crisis respond needs a terminal; from a script use crisis status, crisis note, crisis log list|show|export|verify or crisis exercise run',
+    );
+  }
+  const log = openLog(io, options.db);
+  let incidentId = options.incident;
+  const prompter = createInquirerPrompter(() =>
+    incidentId ? `interrupted; everything confirmed so far is saved. Resume with: crisis respond --incident ${incidentId}` : 'interrupted; nothing was opened',
+  );
+  try {
+    const actor = responderName(io, options.responder);
+    const opened = incidentId ? resume(log, incidentId) : await openOrPick(log, prompter, options, io, actor);
+    incidentId = opened.id;
+    const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
+    const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: execaRunner, styler, formatTime: localTime };
+    const outcome = await walk(deps, { incidentId, plans: opened.plans, actor });
+    io.stdout.write(
+      outcome === 'closed'
+        ? `Incident ${incidentId} is closed. Export it with: crisis log export ${incidentId} --format md\n`
+        : `Paused. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
+    );
+  } finally {
+    log.close();
+  }
+}
+
+function resume(log: Log, id: string): { id: string; plans: Plans } {
+  const record = log.incident(id);
+  if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
+  if (record.closed) throw new UsageError(`incident ${id} is closed; see it with crisis log show ${id}`);
+  const plans = plansFromSnapshots(log.snapshots(id), id);
+  fold(plans, log.events(id).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
+  return { id, plans };
+}
+
+async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions, io: CliIO, actor: string): Promise<{ id: string; plans: Plans }> {
+  const open = log.incidents().filter((i) => !i.closed);
+  if (open.length > 0 && !options.new && options.plan === undefined && options.title === undefined) {
+    const choice = await prompter.select<string>({
+      message: 'Open incidents',
+      choices: [...open.reverse().map((i) => ({ name: describe(i), value: i.id })), { name: 'Open a new incident', value: '' }],
+    });
+    if (choice) return resume(log, choice);
+  }
+  const loaded = loadPlansForIncident(options.plan, io.cwd);
+  const title = options.title?.trim() || (await prompter.input({ message: 'Incident title:', required: true, validate: (v) => (v.trim() ? true : 'a title is needed') }));
+  const now = systemClock.now();
+  const aware = await awareness(prompter, options.aware, now);
+  const severity = await pickSeverity(prompter, loaded.plan, options.severity);
+  const id = newIncidentId(now);
+  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots });
+  const events = openIncident(loaded.plans, {
+    planId: loaded.plan.metadata.id,
+    title: title.trim(),
+    awareness: aware,
+    ...(severity === undefined ? {} : { severity }),
+    at: now,
+    actor,
+  });
+  log.appendAll(id, events);
+  return { id, plans: loaded.plans };
+}
+
+async function awareness(prompter: Prompter, flag: string | undefined, now: Date): Promise<Date> {
+  if (flag !== undefined) {
+    const when = parseMoment(flag, now);
+    if (!when) throw new UsageError(`--aware '${flag}' is not a time: give e.g. 2026-11-29T07:30Z, '2026-11-29 07:30' or PT2H (two hours ago)`);
+    if (when.getTime() > now.getTime()) throw new UsageError(`--aware '${flag}' is in the future: give when your organisation became aware`);
+    return when;
+  }
+  const text = await prompter.input({
+    message: 'When did your organisation become aware? (blank for now, a time, or how long ago such as PT2H)',
+    validate: (v) => {
+      const when = parseMoment(v, now);
+      if (!when) return 'give a time such as 2026-11-29 07:30, a duration such as PT2H, or leave blank';
+      return when.getTime() <= now.getTime() ? true : 'that is in the future';
+    },
+  });
+  return parseMoment(text, now) ?? now;
+}
+
+async function pickSeverity(prompter: Prompter, plan: Plan, flag: string | undefined): Promise<string | undefined> {
+  const severities = [...(plan.severities ?? [])].sort((a, b) => a.rank - b.rank);
+  if (flag !== undefined) {
+    if (!severities.some((s) => s.id === flag)) {
+      throw new UsageError(`--severity '${flag}' is not a severity of ${plan.metadata.id}: use one of ${severities.map((s) => s.id).join(', ') || '(none defined)'}`);
+    }
+    return flag;
+  }
+  if (severities.length === 0) return undefined;
+  return prompter.select<string>({
+    message: 'Severity',
+    choices: severities.map((s) => ({ name: `${s.title} (${s.mapsTo})`, value: s.id, description: s.criteria.join('; ') })),
+  });
+}
+
+function describe(i: IncidentRecord): string {
+  return `${i.id}  ${i.title}  (${i.planId}, ${i.events} events, last ${i.lastEventAt ? localTime(i.lastEventAt) : '—'})`;
+}
+
+/** A short id a responder can type and read aloud: date plus four random hex digits. */
+function newIncidentId(now: Date): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `inc-${day}-${randomBytes(2).toString('hex')}`;
+}

@@ -1,0 +1,59 @@
+// The work of `crisis status` and `crisis note`.
+import { UsageError } from '../../core/errors.js';
+import { availableActions, clockStatus, eventsFor } from '../../core/engine/index.js';
+import { renderStatusText } from '../../core/report/incident/status-text.js';
+import { systemClock } from '../../adapters/system-clock.js';
+import type { CliIO } from '../io.js';
+import { loadIncident } from '../incident-lookup.js';
+import { localTime, openLog, responderName } from '../session.js';
+import { colourEnabled, createStyler } from '../styler.js';
+import type { NoteOptions, StatusOptions } from './status.js';
+
+/** Print where the incident stands. */
+export function statusAction(options: StatusOptions, io: CliIO): void {
+  const log = openLog(io, options.db, { readonly: true });
+  try {
+    const { record, plans, state } = loadIncident(log, options.incident);
+    const now = systemClock.now();
+    if (options.format === 'json') {
+      const current = state.current;
+      const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
+      const body = {
+        incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, severity: state.meta?.severity ?? null },
+        clocks: clockStatus(state, now),
+        current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,
+        level: state.level ?? null,
+        plans: state.plans,
+        decisions: state.decisions,
+        notifications: state.notifications,
+        awareness: state.meta?.awareness ?? null,
+        closedAt: state.closedAt ?? null,
+        summary: state.summary ?? null,
+        at: now.toISOString(),
+      };
+      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+      return;
+    }
+    const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
+    io.stdout.write(renderStatusText(state, record.id, plans, now, styler, localTime));
+  } finally {
+    log.close();
+  }
+}
+
+/** Append a note to the incident. */
+export function noteAction(text: string, options: NoteOptions, io: CliIO): void {
+  if (!text.trim()) throw new UsageError('the note is empty: give its text, e.g. crisis note "called the hospital CISO"');
+  const log = openLog(io, options.db, { create: false });
+  try {
+    const { record, plans, state } = loadIncident(log, options.incident);
+    if (state.closed) throw new UsageError(`incident ${record.id} is closed; notes can no longer be added`);
+    const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
+    if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
+    const events = eventsFor(state, plans, action, { text }, systemClock.now(), responderName(io, options.responder));
+    const [recorded] = log.appendAll(record.id, events);
+    io.stdout.write(`Note added to ${record.id} as event ${recorded?.seq ?? '?'}.\n`);
+  } finally {
+    log.close();
+  }
+}

@@ -1,0 +1,35 @@
+// What the incident commands share: the log, the responder's name, local time display.
+import { homedir, userInfo } from 'node:os';
+import type { IncidentEvent } from '../core/engine/index.js';
+import type { EventLog } from '../core/ports.js';
+import { openEventLog } from '../adapters/sqlite/sqlite-event-log.js';
+import { resolveDbPath } from '../adapters/sqlite/db-path.js';
+import type { CliIO } from './io.js';
+
+/** Open the incident log named by --db, $CRISIS_DB or the default path. */
+export function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): EventLog<IncidentEvent> & { path: string } {
+  const path = resolveDbPath({ ...(flag === undefined ? {} : { flag }), env: io.env, home: homedir() });
+  return openEventLog<IncidentEvent>(path, mode);
+}
+
+/** --responder, else $CRISIS_RESPONDER, else the OS user name. */
+export function responderName(io: CliIO, flag: string | undefined): string {
+  const named = flag?.trim() || io.env['CRISIS_RESPONDER']?.trim();
+  if (named) return named;
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return io.env['USER'] ?? 'unknown';
+  }
+}
+
+/** An RFC 3339 time shown in local time with its offset, e.g. 2026-11-29 08:15:03 +01:00. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const tz = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${tz}`;
+}

@@ -1,0 +1,84 @@
+// What a responder may do next, as data: the CLI renders these, the exercise runner scripts them,
+// and eventsFor() turns a chosen one (plus the responder's input) into events.
+import type { ClockAnchor, Tlp } from '../plan/types.js';
+import type { CommandResult } from '../ports.js';
+import type { StepRef } from './events.js';
+
+interface ActionBase {
+  id: string; // stable while the state does not change; step-bound ids name their step
+  label: string; // a plain English menu line
+  suggested: boolean; // the one action a prompt should default to
+}
+
+export interface NotificationChoice {
+  planId: string;
+  id: string;
+  title: string;
+  to: string;
+  channel?: string;
+  clock?: string;
+  tlp: Tlp;
+}
+
+export interface DecisionChoice {
+  index: number;
+  label: string;
+  description?: string;
+  to: StepRef;
+  handover: boolean; // the option leads into another plan
+  escalate?: string;
+  startsClocks: string[];
+}
+
+export interface LevelChoice {
+  planId: string;
+  id: string;
+  title: string;
+  rank: number;
+}
+
+export interface ClockChoice {
+  planId: string;
+  id: string;
+  title: string;
+  starts: ClockAnchor;
+}
+
+/** What is still open at a step when the responder moves on (the CLI may ask to confirm). */
+export interface Pending {
+  actions: string[];
+  notifications: string[];
+}
+
+export type Action =
+  | (ActionBase & { kind: 'mark-action-done'; step: StepRef; index: number; text: string })
+  | (ActionBase & { kind: 'send-notification'; step: StepRef; notification: NotificationChoice })
+  | (ActionBase & { kind: 'take-decision'; step: StepRef; question: string; options: DecisionChoice[] })
+  | (ActionBase & { kind: 'continue'; step: StepRef; to: StepRef; pending: Pending })
+  | (ActionBase & { kind: 'hand-over'; step: StepRef; to: StepRef; pending: Pending })
+  | (ActionBase & { kind: 'run-command'; step: StepRef; argv: string[]; timeoutMs?: number; description?: string })
+  | (ActionBase & { kind: 'add-note' })
+  | (ActionBase & { kind: 'record-notification'; notifications: NotificationChoice[] })
+  | (ActionBase & { kind: 'start-clock'; clocks: ClockChoice[] })
+  | (ActionBase & { kind: 'escalate'; from: LevelChoice; levels: LevelChoice[] })
+  | (ActionBase & { kind: 'skip-step'; step: StepRef; targets: StepRef[] })
+  | (ActionBase & { kind: 'close' })
+  | (ActionBase & { kind: 'view-status' })
+  | (ActionBase & { kind: 'view-timeline' });
+
+export type ActionKind = Action['kind'];
+
+/** What the responder supplies with an action; which fields are needed depends on the kind. */
+export interface ActionInput {
+  text?: string; // add-note
+  option?: number | string; // take-decision: option index or label
+  notification?: string; // record-notification: ID or PLAN#ID
+  channel?: string; // send/record-notification: a channel other than the notification's own
+  clock?: string; // start-clock: ID or PLAN#ID
+  since?: Date; // start-clock: when the triggering event happened, if before `at`
+  level?: string; // escalate: level id
+  reason?: string; // escalate (optional), skip-step (required)
+  target?: number; // skip-step: index into targets, when there is more than one
+  result?: CommandResult; // run-command: what the runner returned
+  summary?: string; // close
+}

@@ -1,0 +1,128 @@
+// Handlers for events that record work at the current step or on the incident: actions, notes,
+// escalations, clocks, notifications, commands and exercise injects.
+import { runningClock } from './clocks.js';
+import { EngineError } from './errors.js';
+import type { ActionDone, ClockStarted, CommandRun, InjectReleased, LevelEscalated, NoteAdded, NotificationSent } from './events.js';
+import { count, requireCurrent, text } from './guards.js';
+import { getClock, getLevel, getNotification, getPlan, getStep, type Plans, stepKey } from './refs.js';
+import type { IncidentState } from './state.js';
+import { parseIso } from './time.js';
+
+/** action-done: an action of the current step, once. */
+export function onActionDone(s: IncidentState, e: ActionDone, plans: Plans): void {
+  requireCurrent(s, e);
+  const expected = getStep(plans, e).actions?.[count(e.index, 'action index')];
+  if (expected === undefined || expected !== e.text) {
+    throw new EngineError('invalid-event', `Step ${e.stepId} has no action ${e.index} "${e.text}".`);
+  }
+  const key = stepKey(e);
+  const done = s.actionsDone[key] ?? [];
+  if (done.some((d) => d.index === e.index)) {
+    throw new EngineError('invalid-event', `Action ${e.index} of step ${e.stepId} is already done.`);
+  }
+  s.actionsDone[key] = [...done, { index: e.index, text: e.text, at: e.at, actor: e.actor }];
+}
+
+/** note-added: free text, tied to the step it was written at. */
+export function onNote(s: IncidentState, e: NoteAdded): void {
+  const where = e.planId !== undefined && e.stepId !== undefined ? { planId: e.planId, stepId: e.stepId } : {};
+  s.notes.push({ text: text(e.text, 'note'), ...where, at: e.at, actor: e.actor });
+}
+
+/** level-escalated: only from the current level, and only upward. */
+export function onEscalated(s: IncidentState, e: LevelEscalated, plans: Plans): void {
+  if (!s.level || s.level.id !== e.from) {
+    throw new EngineError('invalid-event', `The level is "${s.level?.id ?? 'none'}", not "${e.from}".`);
+  }
+  const to = getLevel(plans, e.planId, e.to);
+  if (to.rank <= s.level.rank) {
+    throw new EngineError('not-higher-level', `Level "${e.to}" is not higher than "${e.from}"; escalation only goes up.`);
+  }
+  const reason = text(e.reason, 'reason');
+  s.level = { planId: e.planId, id: to.id, rank: to.rank };
+  s.escalations.push({ planId: e.planId, from: e.from, to: e.to, reason, at: e.at, actor: e.actor });
+}
+
+/** clock-started: a clock of a loaded plan that is not already running. */
+export function onClockStarted(s: IncidentState, e: ClockStarted, plans: Plans): void {
+  const { clock } = getClock(plans, e.clockId, e.planId);
+  if (runningClock(s, e.planId, clock.id)) {
+    throw new EngineError('clock-running', `Clock "${clock.id}" is already running.`);
+  }
+  if (parseIso(e.dueAt, 'due time') < parseIso(e.startedAt, 'start time')) {
+    throw new EngineError('invalid-event', `Clock "${clock.id}" would be due before it starts.`);
+  }
+  s.clocks.push({
+    planId: e.planId,
+    clockId: clock.id,
+    title: clock.title,
+    basis: clock.basis,
+    starts: clock.starts,
+    startedAt: e.startedAt,
+    dueAt: e.dueAt,
+  });
+}
+
+/** notification-sent: recorded; it meets the running clock it names, if that clock runs. */
+export function onNotificationSent(s: IncidentState, e: NotificationSent, plans: Plans): void {
+  const { notification } = getNotification(plans, e.notificationId, e.planId);
+  const channels = getPlan(plans, e.planId).channels;
+  if (e.channel !== undefined && channels && !channels.some((c) => c.id === e.channel)) {
+    throw new EngineError('unknown-channel', `Plan "${e.planId}" has no channel "${e.channel}".`);
+  }
+  const to = text(e.to, 'recipient');
+  const id = `${e.planId}#${notification.id}`;
+  let met: string | undefined;
+  if (e.clock !== undefined) {
+    const c = getClock(plans, e.clock, e.planId);
+    met = `${c.planId}#${c.clock.id}`;
+    const run = runningClock(s, c.planId, c.clock.id);
+    if (run) {
+      run.metAt = e.at;
+      run.metBy = id;
+    }
+  }
+  s.notifications.push({
+    planId: e.planId,
+    notificationId: notification.id,
+    title: notification.title,
+    to,
+    ...(e.channel !== undefined ? { channel: e.channel } : {}),
+    ...(met !== undefined ? { clock: met } : {}),
+    at: e.at,
+    actor: e.actor,
+  });
+}
+
+/** command-run: the result of the current step's command. */
+export function onCommandRun(s: IncidentState, e: CommandRun, plans: Plans): void {
+  requireCurrent(s, e);
+  if (!getStep(plans, e).run) throw new EngineError('invalid-event', `Step ${e.stepId} has no command to run.`);
+  if (!Array.isArray(e.argv) || e.argv.some((a) => typeof a !== 'string')) {
+    throw new EngineError('invalid-event', 'The command argv must be a list of texts.');
+  }
+  if (e.exitCode !== null && !Number.isInteger(e.exitCode)) {
+    throw new EngineError('invalid-event', 'The command exit code must be a whole number or null.');
+  }
+  s.commands.push({
+    planId: e.planId,
+    stepId: e.stepId,
+    argv: [...e.argv],
+    exitCode: e.exitCode,
+    timedOut: e.timedOut === true,
+    durationMs: count(e.durationMs, 'duration'),
+    output: typeof e.output === 'string' ? e.output : '',
+    at: e.at,
+    actor: e.actor,
+  });
+}
+
+/** inject-released: an exercise inject, with its id and title; the message is kept in the log. */
+export function onInjectReleased(s: IncidentState, e: InjectReleased): void {
+  const injectId = text(e.injectId, 'inject id');
+  text(e.message, 'inject message');
+  if (e.facts !== undefined && (typeof e.facts !== 'object' || e.facts === null || Array.isArray(e.facts))) {
+    throw new EngineError('invalid-event', "The inject's facts must be a mapping of names to values.");
+  }
+  s.injects.push({ injectId, title: text(e.title, 'inject title'), at: e.at, actor: e.actor });
+}

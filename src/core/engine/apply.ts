@@ -1,0 +1,83 @@
+// apply(state, event, plans): the one state transition. It never mutates its input state.
+import { onActionDone, onClockStarted, onCommandRun, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
+import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered } from './apply-flow.js';
+import { describeEvent } from './describe.js';
+import { EngineError } from './errors.js';
+import type { IncidentEvent } from './events.js';
+import { text } from './guards.js';
+import type { Plans } from './refs.js';
+import type { IncidentState, TimelineEntry } from './state.js';
+import { parseIso } from './time.js';
+
+/** The state after one more event; throws EngineError when the event cannot happen now. */
+export function apply(state: IncidentState, event: IncidentEvent, plans: Plans): IncidentState {
+  const draft = structuredClone(state);
+  applyInPlace(draft, event, plans);
+  return draft;
+}
+
+/** Fold one event into a state the caller owns (fold() uses it to avoid a copy per event). */
+export function applyInPlace(s: IncidentState, e: IncidentEvent, plans: Plans): void {
+  parseIso(e.at, 'event time');
+  text(e.actor, 'actor');
+  if (!s.opened && e.type !== 'incident-opened') {
+    throw new EngineError('not-open', `A "${String(e.type)}" event cannot come before the incident is opened.`);
+  }
+  if (s.closed) throw new EngineError('closed', `The incident is closed; a "${String(e.type)}" event cannot follow.`);
+  const entry = entryFor(s, e, plans);
+  dispatch(s, e, plans);
+  s.timeline.push(entry);
+}
+
+function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
+  switch (e.type) {
+    case 'incident-opened':
+      return onOpened(s, e, plans);
+    case 'step-entered':
+      return onStepEntered(s, e, plans);
+    case 'action-done':
+      return onActionDone(s, e, plans);
+    case 'note-added':
+      return onNote(s, e);
+    case 'decision-taken':
+      return onDecision(s, e, plans);
+    case 'level-escalated':
+      return onEscalated(s, e, plans);
+    case 'clock-started':
+      return onClockStarted(s, e, plans);
+    case 'notification-sent':
+      return onNotificationSent(s, e, plans);
+    case 'step-skipped':
+      return onSkipped(s, e, plans);
+    case 'plan-handed-over':
+      return onHandOver(s, e, plans);
+    case 'command-run':
+      return onCommandRun(s, e, plans);
+    case 'inject-released':
+      return onInjectReleased(s, e);
+    case 'incident-closed':
+      return onClosed(s, e);
+    default:
+      // A log written by another version may hold an event type this one does not know.
+      throw new EngineError('invalid-event', `Unknown event type "${String((e as { type: unknown }).type)}".`);
+  }
+}
+
+/** The timeline line of an event, tagged with the plan (and step) it happened in. */
+function entryFor(s: IncidentState, e: IncidentEvent, plans: Plans): TimelineEntry {
+  const where =
+    e.type === 'plan-handed-over'
+      ? e.from
+      : 'planId' in e && e.planId !== undefined
+        ? { planId: e.planId, stepId: 'stepId' in e ? e.stepId : s.current?.stepId }
+        : { planId: s.planId ?? '', stepId: s.current?.stepId };
+  return {
+    seq: s.timeline.length + 1,
+    at: e.at,
+    actor: e.actor,
+    type: e.type,
+    planId: where.planId,
+    ...(where.stepId !== undefined ? { stepId: where.stepId } : {}),
+    summary: describeEvent(e, plans),
+  };
+}

@@ -1,0 +1,104 @@
+// availableActions(state, plans): what the responder may do next, decided by the engine.
+import type { Step } from '../plan/types.js';
+import { addDuration, parseDuration } from '../time/duration.js';
+import type { Action } from './actions.js';
+import * as choose from './choices.js';
+import type { StepRef } from './events.js';
+import { getStep, type Plans, resolveNext, stepKey } from './refs.js';
+import type { IncidentState } from './state.js';
+
+type Draft<A = Action> = A extends Action ? Omit<A, 'suggested'> : never;
+
+/** The actions possible now, step work first; exactly one is suggested while the incident is open. */
+export function availableActions(state: IncidentState, plans: Plans): Action[] {
+  if (!state.opened) return [];
+  if (state.closed || !state.current) return views();
+  const at = state.current;
+  const step = getStep(plans, at);
+  return [...suggest([...stepActions(state, plans, at, step), ...generalActions(state, plans, at, step)]), ...views()];
+}
+
+/** Work bound to the current step: its actions, notifications, command, decision or way onward. */
+function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step): Draft[] {
+  const key = stepKey(at);
+  const done = new Set((state.actionsDone[key] ?? []).map((d) => d.index));
+  const list: Draft[] = [];
+  (step.actions ?? []).forEach((text, index) => {
+    if (done.has(index)) return;
+    list.push({ kind: 'mark-action-done', id: `action:${index}@${key}`, label: `Done: ${text}`, step: at, index, text });
+  });
+  for (const n of choose.unsentNotifications(state, plans, at, step)) {
+    const id = `notify:${n.planId}#${n.id}@${key}`;
+    list.push({ kind: 'send-notification', id, label: `Send ${n.title} to ${n.to}`, step: at, notification: n });
+  }
+  if (step.run) {
+    const { argv, description } = step.run;
+    const timeoutMs = toMs(step.run.timeout);
+    list.push({
+      kind: 'run-command',
+      id: `run@${key}`,
+      label: `Run ${argv.join(' ')}`,
+      step: at,
+      argv: [...argv],
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(description !== undefined ? { description } : {}),
+    });
+  }
+  if (step.decision) {
+    const { question } = step.decision;
+    const options = choose.decisionChoices(plans, at, step);
+    list.push({ kind: 'take-decision', id: `decide@${key}`, label: question, step: at, question, options });
+  } else if (step.next !== undefined) {
+    const to = resolveNext(plans, step.next, at.planId);
+    const pending = choose.pendingAt(state, plans, at, step);
+    list.push(
+      to.planId === at.planId
+        ? { kind: 'continue', id: `continue@${key}`, label: `Continue to ${to.stepId}`, step: at, to, pending }
+        : { kind: 'hand-over', id: `hand-over@${key}`, label: `Hand over to ${to.planId}#${to.stepId}`, step: at, to, pending },
+    );
+  }
+  return list;
+}
+
+/** What is possible at any step: notes, notifications, clocks, escalation, skipping, closing. */
+function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: Step): Draft[] {
+  const list: Draft[] = [{ kind: 'add-note', id: 'note', label: 'Add a note' }];
+  const notifications = choose.allNotifications(state, plans);
+  if (notifications.length > 0) {
+    list.push({ kind: 'record-notification', id: 'record-notification', label: 'Record a notification', notifications });
+  }
+  const clocks = choose.startableClocks(state, plans);
+  if (clocks.length > 0) list.push({ kind: 'start-clock', id: 'start-clock', label: 'Start a clock', clocks });
+  const levels = choose.levelChoices(state, plans);
+  if (levels && levels.higher.length > 0) {
+    list.push({ kind: 'escalate', id: 'escalate', label: 'Escalate the cooperation level', from: levels.from, levels: levels.higher });
+  }
+  const targets = choose.skipTargets(plans, at, step);
+  if (targets.length > 0) {
+    list.push({ kind: 'skip-step', id: `skip@${stepKey(at)}`, label: `Skip step ${at.stepId}`, step: at, targets });
+  }
+  list.push({ kind: 'close', id: 'close', label: 'Close the incident' });
+  return list;
+}
+
+/** Mark the one suggested action: open work at the step, else moving on, else closing (end steps). */
+function suggest(list: Draft[]): Action[] {
+  const pick =
+    list.find((a) => a.kind === 'mark-action-done' || a.kind === 'send-notification') ??
+    list.find((a) => a.kind === 'take-decision' || a.kind === 'continue' || a.kind === 'hand-over') ??
+    list.find((a) => a.kind === 'close');
+  return list.map((a) => ({ ...a, suggested: a === pick }) as Action);
+}
+
+function views(): Action[] {
+  return [
+    { kind: 'view-status', id: 'view-status', label: 'Show the status', suggested: false },
+    { kind: 'view-timeline', id: 'view-timeline', label: 'Show the timeline', suggested: false },
+  ];
+}
+
+/** A step command's ISO 8601 timeout in milliseconds; undefined when absent or unreadable. */
+function toMs(timeout: string | undefined): number | undefined {
+  const d = timeout === undefined ? undefined : parseDuration(timeout);
+  return d ? addDuration(new Date(0), d).getTime() : undefined;
+}

@@ -1,0 +1,73 @@
+// Regulatory and plan clocks: when each is due, and how each started clock stands at a given time.
+import type { Clock } from '../plan/types.js';
+import { addDuration, parseDuration } from '../time/duration.js';
+import { EngineError } from './errors.js';
+import type { IncidentState, StartedClock } from './state.js';
+import { parseIso } from './time.js';
+
+export type ClockStatusKind = 'running' | 'met' | 'overdue' | 'met-late';
+
+export interface ClockStatus {
+  planId: string;
+  id: string;
+  title: string;
+  basis: string;
+  startedAt: string;
+  dueAt: string;
+  metAt?: string;
+  status: ClockStatusKind;
+  /** Time left before the deadline: until due from now (running), or the margin it was met with. */
+  remainingMs: number;
+  /** Time past the deadline: from due to now (overdue), or how late it was met (met-late). */
+  overdueMs: number;
+}
+
+/** When a clock that starts at `startedAt` is due (calendar-aware: P1M is one calendar month). */
+export function clockDue(clock: Clock, startedAt: Date): Date {
+  const d = parseDuration(clock.within);
+  if (!d) throw new EngineError('bad-duration', `Clock "${clock.id}" has an unreadable duration "${clock.within}".`);
+  return addDuration(startedAt, d);
+}
+
+/** The run of a clock that has started and is not yet met, if any. */
+export function runningClock(state: IncidentState, planId: string, clockId: string): StartedClock | undefined {
+  return state.clocks.find((c) => c.planId === planId && c.clockId === clockId && c.metAt === undefined);
+}
+
+/** Whether a clock has ever started in this incident. */
+export function clockEverStarted(state: IncidentState, planId: string, clockId: string): boolean {
+  return state.clocks.some((c) => c.planId === planId && c.clockId === clockId);
+}
+
+const ORDER: Record<ClockStatusKind, number> = { overdue: 0, running: 1, 'met-late': 2, met: 3 };
+
+/** How every started clock stands at `now`, most urgent first. */
+export function clockStatus(state: IncidentState, now: Date): ClockStatus[] {
+  const list = state.clocks.map((c) => statusOf(c, now));
+  return list.sort((a, b) => ORDER[a.status] - ORDER[b.status] || urgency(a, b) || a.id.localeCompare(b.id));
+}
+
+function statusOf(c: StartedClock, now: Date): ClockStatus {
+  const due = parseIso(c.dueAt, 'due time').getTime();
+  const ref = c.metAt !== undefined ? parseIso(c.metAt, 'met time').getTime() : now.getTime();
+  const late = ref > due;
+  const status: ClockStatusKind = c.metAt !== undefined ? (late ? 'met-late' : 'met') : late ? 'overdue' : 'running';
+  const base = {
+    planId: c.planId,
+    id: c.clockId,
+    title: c.title,
+    basis: c.basis,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    status,
+    remainingMs: Math.max(0, due - ref),
+    overdueMs: Math.max(0, ref - due),
+  };
+  return c.metAt !== undefined ? { ...base, metAt: c.metAt } : base;
+}
+
+function urgency(a: ClockStatus, b: ClockStatus): number {
+  if (a.status === 'overdue') return b.overdueMs - a.overdueMs; // the longest overdue first
+  if (a.status === 'running') return a.remainingMs - b.remainingMs; // the soonest due first
+  return Date.parse(a.dueAt) - Date.parse(b.dueAt);
+}

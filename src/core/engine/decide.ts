@@ -1,0 +1,137 @@
+// eventsFor(): a chosen action plus the responder's input, turned into the events to append.
+import type { Action, ActionInput } from './actions.js';
+import { availableActions } from './available.js';
+import { EventBatch } from './batch.js';
+import { EngineError } from './errors.js';
+import type { IncidentEvent } from './events.js';
+import { getNotification, splitRef, type Plans } from './refs.js';
+import type { IncidentState } from './state.js';
+import { enterStep, raiseLevel, sendNotification, startClock } from './transitions.js';
+
+/** Longest command output kept in the log: the head and the tail, where errors usually are. */
+export const OUTPUT_LIMIT = 4000;
+
+type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
+
+/**
+ * The events a chosen action leads to, valid input to apply() in order. The action (or its id) must
+ * be among availableActions(state, plans) now; otherwise, or when the input does not fit, EngineError.
+ */
+export function eventsFor(
+  state: IncidentState,
+  plans: Plans,
+  action: Action | string,
+  input: ActionInput,
+  at: Date,
+  actor: string,
+): IncidentEvent[] {
+  const id = typeof action === 'string' ? action : action.id;
+  // Re-derive the action from the state, so a stale or hand-made action cannot slip through.
+  const chosen = availableActions(state, plans).find((a) => a.id === id);
+  if (!chosen) throw new EngineError(state.closed ? 'closed' : 'not-available', `The action "${id}" is not possible now.`);
+  const b = new EventBatch(state, plans, at, actor);
+  build(b, chosen, input);
+  return b.events;
+}
+
+function build(b: EventBatch, a: Action, input: ActionInput): void {
+  switch (a.kind) {
+    case 'mark-action-done':
+      return b.push({ type: 'action-done', ...a.step, index: a.index, text: a.text });
+    case 'send-notification':
+      return send(b, a.notification.planId, a.notification.id, input.channel);
+    case 'record-notification':
+      return record(b, a, input);
+    case 'take-decision':
+      return takeDecision(b, a, input);
+    case 'continue':
+    case 'hand-over':
+      return enterStep(b, a.to);
+    case 'skip-step':
+      return skip(b, a, input);
+    case 'run-command':
+      return commandRun(b, a, input);
+    case 'add-note':
+      return b.push({ type: 'note-added', text: need(input.text, 'note'), ...(b.state.current ?? {}) });
+    case 'start-clock':
+      return clock(b, a, input);
+    case 'escalate': {
+      const to = a.levels.find((l) => l.id === input.level) ?? fail(`"${String(input.level)}" is not a higher level.`);
+      const reason = input.reason?.trim() ? input.reason : 'escalated by the responder';
+      return b.push({ type: 'level-escalated', planId: to.planId, from: a.from.id, to: to.id, reason });
+    }
+    case 'close':
+      return b.push({ type: 'incident-closed', summary: need(input.summary, 'summary') });
+    case 'view-status':
+    case 'view-timeline':
+      return; // viewing appends nothing
+  }
+}
+
+function send(b: EventBatch, planId: string, id: string, channel: string | undefined): void {
+  sendNotification(b, planId, getNotification(b.plans, id, planId).notification, channel);
+}
+
+function record(b: EventBatch, a: Of<'record-notification'>, input: ActionInput): void {
+  const ref = splitRef(need(input.notification, 'notification'), b.state.planId ?? '');
+  if (!a.notifications.some((n) => n.planId === ref.planId && n.id === ref.id)) {
+    fail(`There is no notification "${ref.planId}#${ref.id}" to record.`);
+  }
+  send(b, ref.planId, ref.id, input.channel);
+}
+
+function takeDecision(b: EventBatch, a: Of<'take-decision'>, input: ActionInput): void {
+  const option = a.options.find((o) => o.index === input.option || o.label === input.option);
+  if (!option) return fail(`"${String(input.option)}" is not an option of this decision.`);
+  b.push({ type: 'decision-taken', ...a.step, option: option.index, label: option.label });
+  if (option.escalate !== undefined) {
+    raiseLevel(b, a.step.planId, option.escalate, `decision at ${a.step.stepId}: ${option.label}`);
+  }
+  for (const ref of option.startsClocks) startClock(b, ref, a.step.planId, b.when);
+  enterStep(b, option.to);
+}
+
+function skip(b: EventBatch, a: Of<'skip-step'>, input: ActionInput): void {
+  const only = a.targets.length === 1 && input.target === undefined;
+  const target = only ? a.targets[0] : a.targets[input.target ?? -1];
+  if (!target) return fail('Choose where skipping this step leads.');
+  b.push({ type: 'step-skipped', ...a.step, reason: need(input.reason, 'reason') });
+  enterStep(b, target);
+}
+
+function commandRun(b: EventBatch, a: Of<'run-command'>, input: ActionInput): void {
+  const r = input.result ?? fail('The command result is missing.');
+  b.push({
+    type: 'command-run',
+    ...a.step,
+    argv: a.argv,
+    exitCode: r.exitCode,
+    timedOut: r.timedOut,
+    durationMs: Math.max(0, Math.round(r.durationMs)),
+    output: excerpt(r.output),
+  });
+}
+
+function clock(b: EventBatch, a: Of<'start-clock'>, input: ActionInput): void {
+  const ref = splitRef(need(input.clock, 'clock'), b.state.planId ?? '');
+  if (!a.clocks.some((c) => c.planId === ref.planId && c.id === ref.id)) {
+    fail(`The clock "${ref.planId}#${ref.id}" cannot be started now.`);
+  }
+  startClock(b, ref.id, ref.planId, input.since ?? b.when);
+}
+
+/** Keep the head and the tail of long command output. */
+export function excerpt(output: string): string {
+  if (output.length <= OUTPUT_LIMIT) return output;
+  const half = OUTPUT_LIMIT / 2;
+  return `${output.slice(0, half)}\n… (${output.length - OUTPUT_LIMIT} characters left out) …\n${output.slice(-half)}`;
+}
+
+function need(value: string | undefined, what: string): string {
+  if (value === undefined || value.trim() === '') fail(`A ${what} is required.`);
+  return value;
+}
+
+function fail(message: string): never {
+  throw new EngineError('invalid-input', message);
+}

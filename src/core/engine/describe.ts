@@ -1,0 +1,47 @@
+// One plain sentence per event, for timelines and reports (renderers may restyle it).
+import type { IncidentEvent } from './events.js';
+import type { Plans } from './refs.js';
+
+/** A short English summary of an event; unknown references fall back to their ids. */
+export function describeEvent(e: IncidentEvent, plans: Plans): string {
+  switch (e.type) {
+    case 'incident-opened':
+      return `Incident opened: ${e.title} (aware since ${e.awareness}${e.severity ? `, severity ${e.severity}` : ''})`;
+    case 'step-entered':
+      return `Entered step ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}`;
+    case 'action-done':
+      return `Done: ${e.text}`;
+    case 'note-added':
+      return `Note: ${e.text}`;
+    case 'decision-taken':
+      return `Decision at ${e.stepId}: ${e.label}`;
+    case 'level-escalated':
+      return `Level raised from ${e.from} to ${e.to}: ${e.reason}`;
+    case 'clock-started':
+      return `Clock ${clockTitle(plans, e.planId, e.clockId)} started ${e.startedAt}, due ${e.dueAt}`;
+    case 'notification-sent':
+      return `Sent ${notificationTitle(plans, e.planId, e.notificationId)} to ${e.to}${e.channel ? ` via ${e.channel}` : ''}`;
+    case 'step-skipped':
+      return `Skipped step ${e.stepId}: ${e.reason}`;
+    case 'plan-handed-over':
+      return `Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}`;
+    case 'command-run':
+      return `Ran ${e.argv.join(' ')}: ${e.timedOut ? 'timed out' : `exit code ${e.exitCode ?? 'none'}`}`;
+    case 'inject-released':
+      return `Inject ${e.injectId}: ${e.title}`;
+    case 'incident-closed':
+      return `Incident closed: ${e.summary}`;
+  }
+}
+
+function stepTitle(plans: Plans, planId: string, id: string): string {
+  return plans.get(planId)?.steps.find((s) => s.id === id)?.title ?? id;
+}
+
+function clockTitle(plans: Plans, planId: string, id: string): string {
+  return plans.get(planId)?.clocks?.find((c) => c.id === id)?.title ?? id;
+}
+
+function notificationTitle(plans: Plans, planId: string, id: string): string {
+  return plans.get(planId)?.notifications?.find((n) => n.id === id)?.title ?? id;
+}

@@ -1,0 +1,144 @@
+// Everything that can happen during an incident, as events appended to the log.
+// Every event carries type, at (RFC 3339 UTC with milliseconds) and actor (LoggedEvent).
+import type { LoggedEvent } from '../ports.js';
+
+/** A step in a plan; plans are joined by hand-overs, so a step is named with its plan. */
+export interface StepRef {
+  planId: string;
+  stepId: string;
+}
+
+export interface IncidentOpened extends LoggedEvent {
+  type: 'incident-opened';
+  planId: string;
+  title: string;
+  awareness: string; // when the responder's organisation became aware (RFC 3339)
+  severity?: string; // severity id of the plan
+}
+
+export interface StepEntered extends LoggedEvent {
+  type: 'step-entered';
+  planId: string;
+  stepId: string;
+}
+
+export interface ActionDone extends LoggedEvent {
+  type: 'action-done';
+  planId: string;
+  stepId: string;
+  index: number; // into step.actions
+  text: string;
+}
+
+export interface NoteAdded extends LoggedEvent {
+  type: 'note-added';
+  text: string;
+  planId?: string; // the step the note was written at, when there was one
+  stepId?: string;
+}
+
+export interface DecisionTaken extends LoggedEvent {
+  type: 'decision-taken';
+  planId: string;
+  stepId: string;
+  option: number; // index into decision.options
+  label: string;
+}
+
+export interface LevelEscalated extends LoggedEvent {
+  type: 'level-escalated';
+  planId: string; // the plan whose levels `to` names
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface ClockStarted extends LoggedEvent {
+  type: 'clock-started';
+  planId: string;
+  clockId: string;
+  startedAt: string; // may precede `at`: awareness clocks run from the awareness time
+  dueAt: string;
+}
+
+export interface NotificationSent extends LoggedEvent {
+  type: 'notification-sent';
+  planId: string;
+  notificationId: string;
+  to: string; // role id (or PLAN#ROLE)
+  channel?: string; // channel id
+  clock?: string; // the clock this report meets (id in planId, or PLAN#CLOCK)
+}
+
+export interface StepSkipped extends LoggedEvent {
+  type: 'step-skipped';
+  planId: string;
+  stepId: string;
+  reason: string;
+}
+
+export interface PlanHandedOver extends LoggedEvent {
+  type: 'plan-handed-over';
+  from: StepRef;
+  to: StepRef;
+}
+
+export interface CommandRun extends LoggedEvent {
+  type: 'command-run';
+  planId: string;
+  stepId: string;
+  argv: string[];
+  exitCode: number | null; // null when killed by a signal or a timeout
+  timedOut: boolean;
+  durationMs: number;
+  output: string; // a bounded excerpt
+}
+
+/** An exercise inject released to the players (tabletop exercises only; real incidents never have one). */
+export interface InjectReleased extends LoggedEvent {
+  type: 'inject-released';
+  injectId: string;
+  title: string;
+  message: string;
+  facts?: Record<string, string | number | boolean>; // scenario facts the inject reveals
+}
+
+export interface IncidentClosed extends LoggedEvent {
+  type: 'incident-closed';
+  summary: string;
+}
+
+/** The discriminated union of all incident events. */
+export type IncidentEvent =
+  | IncidentOpened
+  | StepEntered
+  | ActionDone
+  | NoteAdded
+  | DecisionTaken
+  | LevelEscalated
+  | ClockStarted
+  | NotificationSent
+  | StepSkipped
+  | PlanHandedOver
+  | CommandRun
+  | InjectReleased
+  | IncidentClosed;
+
+export type IncidentEventType = IncidentEvent['type'];
+
+/** All event types, in the order of the union (for validation and docs). */
+export const EVENT_TYPES: readonly IncidentEventType[] = [
+  'incident-opened',
+  'step-entered',
+  'action-done',
+  'note-added',
+  'decision-taken',
+  'level-escalated',
+  'clock-started',
+  'notification-sent',
+  'step-skipped',
+  'plan-handed-over',
+  'command-run',
+  'inject-released',
+  'incident-closed',
+];

@@ -1,0 +1,30 @@
+// Small runtime checks shared by apply's handlers: events may come from a log written by an
+// older version or against another plan, so types alone are not trusted.
+import { EngineError } from './errors.js';
+import type { StepRef } from './events.js';
+import { sameStep } from './refs.js';
+import type { IncidentState } from './state.js';
+
+/** A non-empty string field, or an invalid-event error naming the field. */
+export function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new EngineError('invalid-event', `The event's ${field} must be a non-empty text.`);
+  }
+  return value;
+}
+
+/** A non-negative integer field, or an invalid-event error naming the field. */
+export function count(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new EngineError('invalid-event', `The event's ${field} must be a whole number of 0 or more.`);
+  }
+  return value;
+}
+
+/** Refuse an event about a step that is not the current one. */
+export function requireCurrent(state: IncidentState, ref: StepRef): void {
+  if (!sameStep(state.current, ref)) {
+    const now = state.current ? `${state.current.planId}#${state.current.stepId}` : 'none';
+    throw new EngineError('not-current-step', `Step ${ref.planId}#${ref.stepId} is not the current step (${now}).`);
+  }
+}

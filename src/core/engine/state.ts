@@ -1,0 +1,141 @@
+// The state of an incident: a pure function of (plans, events). Plain data only (no Maps, no
+// Dates) so that a replayed state deep-equals a live one and serialises as JSON.
+import type { ClockAnchor } from '../plan/types.js';
+import type { StepRef } from './events.js';
+
+/** Who did something, and when (RFC 3339 UTC). */
+export interface Stamp {
+  at: string;
+  actor: string;
+}
+
+export interface IncidentMeta {
+  planId: string; // the plan the incident opened on
+  title: string;
+  awareness: string;
+  severity?: string;
+  openedAt: string;
+  openedBy: string;
+}
+
+export interface LevelState {
+  planId: string; // the plan whose levels `id` names
+  id: string;
+  rank: number;
+}
+
+export interface VisitedStep extends StepRef, Stamp {}
+export interface DoneAction extends Stamp {
+  index: number;
+  text: string;
+}
+export interface DecisionRecord extends StepRef, Stamp {
+  option: number;
+  label: string;
+}
+export interface NoteRecord extends Stamp {
+  text: string;
+  planId?: string;
+  stepId?: string;
+}
+export interface EscalationRecord extends Stamp {
+  planId: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+export interface SentNotification extends Stamp {
+  planId: string;
+  notificationId: string;
+  title: string;
+  to: string;
+  channel?: string;
+  clock?: string; // PLAN#CLOCK it met, when it named one
+}
+export interface SkippedStep extends StepRef, Stamp {
+  reason: string;
+}
+export interface HandOver extends Stamp {
+  from: StepRef;
+  to: StepRef;
+}
+export interface CommandRecord extends StepRef, Stamp {
+  argv: string[];
+  exitCode: number | null;
+  timedOut: boolean;
+  durationMs: number;
+  output: string;
+}
+
+/** An exercise inject as released to the players. */
+export interface InjectRecord extends Stamp {
+  injectId: string;
+  title: string;
+}
+
+/** One run of a clock. A met clock can run again (a second request for an intermediate report). */
+export interface StartedClock {
+  planId: string;
+  clockId: string;
+  title: string;
+  basis: string;
+  starts: ClockAnchor;
+  startedAt: string;
+  dueAt: string;
+  metAt?: string;
+  metBy?: string; // PLAN#NOTIFICATION that met it
+}
+
+/** One line of the incident's history, tagged with the plan it happened in. */
+export interface TimelineEntry extends Stamp {
+  seq: number; // 1-based position of the event
+  type: string;
+  planId: string;
+  stepId?: string;
+  summary: string;
+}
+
+export interface IncidentState {
+  opened: boolean;
+  meta?: IncidentMeta;
+  planId?: string; // the plan the incident is in now (changes on hand-over)
+  plans: string[]; // every plan the incident has been in, in order
+  current?: StepRef; // the one active step
+  visited: VisitedStep[];
+  level?: LevelState;
+  escalations: EscalationRecord[];
+  decisions: DecisionRecord[];
+  actionsDone: Record<string, DoneAction[]>; // by stepKey (plan#step)
+  notes: NoteRecord[];
+  notifications: SentNotification[];
+  clocks: StartedClock[];
+  skipped: SkippedStep[];
+  handovers: HandOver[];
+  commands: CommandRecord[];
+  injects: InjectRecord[]; // exercise injects released so far (empty in a real incident)
+  closed: boolean;
+  closedAt?: string;
+  summary?: string;
+  timeline: TimelineEntry[];
+}
+
+/** The state before any event: nothing opened yet. */
+export function initialState(): IncidentState {
+  return {
+    opened: false,
+    plans: [],
+    visited: [],
+    escalations: [],
+    decisions: [],
+    actionsDone: {},
+    notes: [],
+    notifications: [],
+    clocks: [],
+    skipped: [],
+    handovers: [],
+    commands: [],
+    injects: [],
+    closed: false,
+    timeline: [],
+  };
+}

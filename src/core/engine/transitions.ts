@@ -1,0 +1,70 @@
+// The moves several actions share: starting clocks, raising the level, entering a step (with the
+// hand-over when it lies in another plan), and sending a notification.
+import type { Notification } from '../plan/types.js';
+import type { EventBatch } from './batch.js';
+import { clockDue, clockEverStarted, runningClock } from './clocks.js';
+import type { StepRef } from './events.js';
+import { getClock, getLevel, getPlan, getStep, splitRef } from './refs.js';
+import { parseIso, toIso } from './time.js';
+
+/** Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. */
+export function startClock(b: EventBatch, ref: string, planId: string, startedAt: Date): void {
+  const c = getClock(b.plans, ref, planId);
+  if (runningClock(b.state, c.planId, c.clock.id)) return;
+  const dueAt = toIso(clockDue(c.clock, startedAt));
+  b.push({ type: 'clock-started', planId: c.planId, clockId: c.clock.id, startedAt: toIso(startedAt), dueAt });
+}
+
+/** Start the awareness clocks of a plan at the incident's awareness time (once per plan). */
+export function startAwarenessClocks(b: EventBatch, planId: string): void {
+  const awareness = parseIso(b.state.meta?.awareness ?? b.at, 'awareness time');
+  for (const clock of getPlan(b.plans, planId).clocks ?? []) {
+    if (clock.starts === 'awareness' && !clockEverStarted(b.state, planId, clock.id)) {
+      startClock(b, clock.id, planId, awareness);
+    }
+  }
+}
+
+/** Raise the cooperation level to `levelId` of `planId` if that is higher; never lower it. */
+export function raiseLevel(b: EventBatch, planId: string, levelId: string, reason: string): void {
+  const to = getLevel(b.plans, planId, levelId);
+  const from = b.state.level;
+  if (!from || to.rank <= from.rank) return;
+  b.push({ type: 'level-escalated', planId, from: from.id, to: to.id, reason });
+}
+
+/** Enter a step: hand over first if it is in another plan; raise the level; start its clocks. */
+export function enterStep(b: EventBatch, to: StepRef): void {
+  const step = getStep(b.plans, to);
+  const from = b.state.current;
+  if (to.planId !== b.state.planId && from) {
+    const firstVisit = !b.state.plans.includes(to.planId);
+    b.push({ type: 'plan-handed-over', from: { ...from }, to: { ...to } });
+    if (firstVisit) startAwarenessClocks(b, to.planId);
+  }
+  b.push({ type: 'step-entered', planId: to.planId, stepId: to.stepId });
+  raiseLevel(b, to.planId, step.level, `step ${to.stepId} runs at level ${step.level}`);
+  for (const ref of step.startsClocks ?? []) startClock(b, ref, to.planId, b.when);
+}
+
+/** Record a sent notification; it meets its clock, and starts the clocks that run from that report. */
+export function sendNotification(b: EventBatch, planId: string, n: Notification, channel?: string): void {
+  const via = channel ?? n.channel;
+  b.push({
+    type: 'notification-sent',
+    planId,
+    notificationId: n.id,
+    to: n.to,
+    ...(via !== undefined ? { channel: via } : {}),
+    ...(n.clock !== undefined ? { clock: n.clock } : {}),
+  });
+  if (n.clock === undefined) return;
+  const met = getClock(b.plans, n.clock, planId);
+  for (const pid of b.state.plans) {
+    for (const clock of getPlan(b.plans, pid).clocks ?? []) {
+      if (clock.starts !== 'report-submitted' || clock.after === undefined) continue;
+      const after = splitRef(clock.after, pid);
+      if (after.planId === met.planId && after.id === met.clock.id) startClock(b, clock.id, pid, b.when);
+    }
+  }
+}

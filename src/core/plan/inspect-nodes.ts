@@ -1,0 +1,62 @@
+// Safety checks on the composed yaml tree, before it becomes plain data: aliases that point
+// nowhere or at their own container, alias expansion ("billion laughs"), and `__proto__` keys.
+
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { SourceLimits, SourceProblem } from './source-limits.js';
+
+const MAX_PROBLEMS = 20;
+
+/** Problems in the tree's aliases and keys; empty when the tree is safe to turn into plain data. */
+export function inspectNodes(
+  doc: Document,
+  lineCounter: LineCounter,
+  limits: Pick<SourceLimits, 'maxAliasNodes'>,
+): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  const anchors = new Map<string, number | undefined>(); // anchor -> expanded size (undefined while open)
+  let expanded = 0;
+  let stopped = false;
+  const at = (node: { range?: readonly number[] | null | undefined }) => {
+    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+    return { line, column: col };
+  };
+  const report = (rule: string, where: { line: number; column: number }, what: (pos: string) => string) => {
+    problems.push({ rule, message: what(`${where.line}:${where.column}`), ...where });
+    if (problems.length >= MAX_PROBLEMS) stopped = true;
+  };
+
+  // Returns the number of nodes the subtree stands for once aliases are expanded.
+  const walk = (node: unknown): number => {
+    if (stopped || node === null || typeof node !== 'object') return 1;
+    if (isAlias(node)) {
+      const size = anchors.get(node.source);
+      const where = at(node);
+      if (!anchors.has(node.source)) {
+        report('yaml/undefined-alias', where, (p) => `alias *${node.source} at ${p} refers to no anchor &${node.source} defined before it; define the anchor first or write the value out`);
+      } else if (size === undefined) {
+        report('yaml/alias-cycle', where, (p) => `alias *${node.source} at ${p} is inside the node it refers to, which would make an endless structure; remove the alias`);
+      } else if ((expanded += size) > limits.maxAliasNodes) {
+        report('yaml/alias-limit', where, (p) => `aliases expand to more than ${limits.maxAliasNodes} values by ${p} (the "billion laughs" pattern); write the values out instead of repeating aliases`);
+        stopped = true;
+      }
+      return size ?? 1;
+    }
+    const anchor = (node as { anchor?: unknown }).anchor;
+    if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, undefined);
+    let size = 1;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === '__proto__') {
+          report('yaml/reserved-key', at(pair.key), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`);
+        }
+        size += walk(pair.key) + walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += walk(item);
+    } else if (isPair(node)) size += walk(node.key) + walk(node.value);
+    if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, size);
+    return size;
+  };
+  walk(doc.contents as Node | null);
+  return problems;
+}

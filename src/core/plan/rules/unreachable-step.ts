@@ -1,0 +1,41 @@
+// flow/unreachable-step: a step that no path from the start reaches is never walked in an incident.
+
+import type { RuleFinding, RuleMeta } from '../../findings.js';
+import { finding } from './finding.js';
+import type { Rule } from './rule.js';
+import { buildStepGraph, reachable } from './step-graph.js';
+import { get, has, stepPointer, str } from './safe.js';
+
+const meta: RuleMeta = {
+  id: 'flow/unreachable-step',
+  severity: 'error',
+  description:
+    'Every step can be reached from the start step (start, or the first step) by following next and decision options.',
+};
+
+/** Reports steps that cannot be reached from the start by local next / option next. */
+export const unreachableStep: Rule = {
+  ...meta,
+  check(ctx) {
+    const { nodes, byId } = buildStepGraph(ctx.plan);
+    // With a start or a next that names no step, the intended flow is unknown: ref/unknown-step reports
+    // the broken reference, and guessing what it cut off would only bury that finding in noise.
+    const startName = str(get(ctx.plan, 'start'));
+    if (has(ctx.plan, 'start') && (startName === undefined || !byId.has(startName))) return [];
+    if (nodes.some((n) => n.broken)) return [];
+    const start = startName === undefined ? 0 : byId.get(startName) ?? 0;
+    if (nodes.length === 0) return [];
+    const seen = reachable(nodes, start);
+    const startLabel = nodes[start]?.id === undefined ? 'the first step' : `the start step "${nodes[start]?.id}"`;
+    const out: RuleFinding[] = [];
+    nodes.forEach((node, i) => {
+      // Steps without an id, or repeating an earlier id, cannot be targeted: other rules report them.
+      if (seen.has(i) || node.id === undefined || byId.get(node.id) !== i) return;
+      const message =
+        `step "${node.id}" cannot be reached from ${startLabel}: ` +
+        'no next or decision option on a path from the start leads to it';
+      out.push(finding(meta, stepPointer(ctx.plan, i), message));
+    });
+    return out;
+  },
+};

@@ -1,0 +1,116 @@
+// What the walkthrough asks for each kind of action, turned into the engine's ActionInput.
+// undefined means the responder backed out: nothing is logged.
+import type { Action, ActionInput, Plans } from '../engine/index.js';
+import type { Clock, CommandRunner, Prompter, Screen } from '../ports.js';
+import type { Styler } from '../report/styler.js';
+import { formatDuration } from '../time/duration.js';
+import { parseMoment } from '../time/moment.js';
+import { quoteArg } from './step-screen.js';
+
+export interface AskContext {
+  prompter: Prompter;
+  screen: Screen;
+  runner: CommandRunner;
+  clock: Clock;
+  styler: Styler;
+  plans: Plans;
+}
+
+const BACK = -1;
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const required = (what: string) => (v: string) => (v.trim() ? true : `${what} cannot be empty`);
+
+/** Ask what this action needs; undefined when the responder chose to go back. */
+export async function askInput(ctx: AskContext, action: Action): Promise<ActionInput | undefined> {
+  const p = ctx.prompter;
+  switch (action.kind) {
+    case 'mark-action-done':
+    case 'send-notification':
+      return {};
+    case 'take-decision': {
+      const option = await p.select<number>({
+        message: action.question,
+        choices: [
+          ...action.options.map((o) => ({
+            name: `${o.label}${o.escalate ? `  (escalates to ${o.escalate})` : ''}${o.handover ? `  → ${o.to.planId}` : ''}`,
+            value: o.index,
+            ...(o.description === undefined ? {} : { description: o.description }),
+          })),
+          { name: '← Back', value: BACK },
+        ],
+      });
+      return option === BACK ? undefined : { option };
+    }
+    case 'continue':
+    case 'hand-over': {
+      const open = [...action.pending.actions, ...action.pending.notifications];
+      if (open.length === 0) return {};
+      ctx.screen.write(ctx.styler.warning(`Still open at this step:\n${open.map((o) => `  - ${o}`).join('\n')}\n`));
+      return (await p.confirm({ message: 'Move on anyway?', default: false })) ? {} : undefined;
+    }
+    case 'run-command':
+      return runCommand(ctx, action);
+    case 'add-note':
+      return { text: await p.input({ message: 'Note:', required: true, validate: required('A note') }) };
+    case 'record-notification': {
+      const id = await p.select<string>({
+        message: 'Which notification or report was sent?',
+        choices: [...action.notifications.map((n) => ({ name: `${n.title} → ${n.to}`, value: `${n.planId}#${n.id}` })), { name: '← Back', value: '' }],
+      });
+      return id ? { notification: id } : undefined;
+    }
+    case 'start-clock':
+      return startClock(ctx, action);
+    case 'escalate': {
+      const level = await p.select<string>({
+        message: `Escalate from ${action.from.title} to`,
+        choices: [...action.levels.map((l) => ({ name: l.title, value: l.id })), { name: '← Back', value: '' }],
+      });
+      if (!level) return undefined;
+      return { level, reason: await p.input({ message: 'Why?', required: true, validate: required('The reason') }) };
+    }
+    case 'skip-step': {
+      const reason = await p.input({ message: 'Why skip this step? (logged)', required: true, validate: required('The reason') });
+      if (action.targets.length <= 1) return { reason };
+      const target = await p.select<number>({
+        message: 'Continue at',
+        choices: action.targets.map((t, i) => ({ name: `${t.planId}#${t.stepId}`, value: i })),
+      });
+      return { reason, target };
+    }
+    case 'close': {
+      const summary = await p.input({ message: 'Closing summary (what happened, what was done):', required: true, validate: required('The summary') });
+      return (await p.confirm({ message: 'Close the incident? Nothing more can be logged after this.', default: false })) ? { summary } : undefined;
+    }
+    case 'view-status':
+    case 'view-timeline':
+      return {};
+  }
+  return undefined;
+}
+
+async function runCommand(ctx: AskContext, action: Extract<Action, { kind: 'run-command' }>): Promise<ActionInput | undefined> {
+  const shown = action.argv.map(quoteArg).join(' ');
+  const timeoutMs = action.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  ctx.screen.write(`${action.description ? `${action.description}\n` : ''}Command: ${ctx.styler.bold(shown)}\nTimeout: ${formatDuration(timeoutMs)}\n`);
+  if (!(await ctx.prompter.confirm({ message: 'Run this command now?', default: false }))) return undefined;
+  const result = await ctx.runner.run(action.argv, { timeoutMs });
+  const status = result.timedOut ? 'timed out' : `exit code ${String(result.exitCode)}`;
+  ctx.screen.write(`${result.output}\n${ctx.styler.dim(`(${status}, ${formatDuration(result.durationMs)})`)}\n`);
+  return { result };
+}
+
+async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'start-clock' }>): Promise<ActionInput | undefined> {
+  const clock = await ctx.prompter.select<string>({
+    message: 'Which clock starts?',
+    choices: [...action.clocks.map((c) => ({ name: `${c.title} (${c.starts})`, value: `${c.planId}#${c.id}` })), { name: '← Back', value: '' }],
+  });
+  if (!clock) return undefined;
+  const now = ctx.clock.now();
+  const when = await ctx.prompter.input({
+    message: 'When did it start? (blank for now, a time such as 2026-11-29 07:30, or how long ago such as PT2H)',
+    validate: (v) => (parseMoment(v, now) ? true : 'give a time, a duration such as PT30M, or leave blank'),
+  });
+  const since = parseMoment(when, now);
+  return since === undefined || since.getTime() === now.getTime() ? { clock } : { clock, since };
+}

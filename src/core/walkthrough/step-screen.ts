@@ -1,0 +1,94 @@
+// One screen per step: everything a responder needs to act, in the order they need it.
+import { clockStatus, stepKey, type IncidentState, type Plans } from '../engine/index.js';
+import type { Plan, Role, Step } from '../plan/types.js';
+import type { Styler } from '../report/styler.js';
+import { clockLines } from './clock-lines.js';
+
+export interface ScreenContext {
+  incidentId: string;
+  plans: Plans;
+  now: Date;
+  styler: Styler;
+  formatTime: (iso: string) => string;
+  width: number;
+}
+
+/** The step screen for the incident's current state. */
+export function renderStepScreen(state: IncidentState, ctx: ScreenContext): string {
+  const { styler: s } = ctx;
+  const rule = s.dim('─'.repeat(Math.max(20, Math.min(ctx.width, 100))));
+  const lines: string[] = [header(state, ctx), rule];
+
+  const clocks = clockStatus(state, ctx.now).filter((c) => c.status !== 'met');
+  if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, ctx.formatTime), rule);
+
+  const current = state.current;
+  const plan = current ? ctx.plans.get(current.planId) : undefined;
+  const step = plan?.steps.find((x) => x.id === current?.stepId);
+  if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), state.summary ?? '');
+  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s));
+  return lines.join('\n') + '\n';
+}
+
+function header(state: IncidentState, ctx: ScreenContext): string {
+  const s = ctx.styler;
+  const meta = state.meta;
+  const plan = state.planId ? ctx.plans.get(state.planId) : undefined;
+  const levelPlan = state.level ? ctx.plans.get(state.level.planId) : undefined;
+  const level = levelPlan?.levels.find((l) => l.id === state.level?.id);
+  const step = plan?.steps.find((x) => x.id === state.current?.stepId);
+  const severity = meta?.severity ? ` · severity ${meta.severity}` : '';
+  return [
+    `${s.bold('INCIDENT')} ${ctx.incidentId} · ${meta?.title ?? ''}${severity}`,
+    `${s.bold('Plan')} ${plan?.metadata.title ?? state.planId ?? '?'} (${state.planId ?? '?'})` +
+      ` · ${s.bold('Level')} ${level ? `${level.title} (${level.id})` : (state.level?.id ?? '?')}` +
+      ` · ${s.bold('Phase')} ${step?.phase ?? '?'}`,
+  ].join('\n');
+}
+
+function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s: Styler): string[] {
+  const lines = [s.bold(s.accent(`STEP  ${step.title}`)) + s.dim(`  [${step.id}]`), `  ${s.dim('Basis:')} ${step.basis}`];
+  const owner = plan.roles.find((r) => r.id === step.owner);
+  lines.push(`  ${s.dim('Owner:')} ${owner ? owner.title : step.owner}`, ...contactLines(plan, owner, s));
+  if (step.description) lines.push('', ...wrap(step.description, 96).map((l) => `  ${l}`));
+  if (step.actions && step.actions.length > 0) {
+    const doneSet = new Set(done.map((d) => d.index));
+    lines.push('', s.bold('  Actions'));
+    step.actions.forEach((text, i) => lines.push(doneSet.has(i) ? s.dim(`   [x] ${text}`) : `   [ ] ${text}`));
+  }
+  for (const id of step.notify ?? []) {
+    const n = plan.notifications?.find((x) => x.id === id);
+    if (n) lines.push(`  ${s.dim('Notify:')} ${n.title} → ${n.to} ${s.dim(`(TLP:${n.tlp}${n.channel ? `, via ${n.channel}` : ''})`)}`);
+  }
+  if (step.run) lines.push(`  ${s.dim('Command:')} ${step.run.argv.map(quoteArg).join(' ')}`);
+  if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${step.decision.question}`);
+  return lines;
+}
+
+function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {
+  return (role?.contacts ?? []).map((c) => {
+    const channel = plan.channels?.find((ch) => ch.id === c.channel);
+    const extra = [c.availability, c.backup ? 'backup' : undefined].filter(Boolean).join(', ');
+    return `    ${s.dim('·')} ${channel?.title ?? c.channel}: ${c.value}${extra ? s.dim(` (${extra})`) : ''}`;
+  });
+}
+
+/** Quote an argv element the way a reader would type it in a shell. */
+export function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.trim().split(/\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/)) {
+      if (line && line.length + word.length + 1 > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out;
+}

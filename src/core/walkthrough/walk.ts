@@ -1,0 +1,92 @@
+// The interactive walkthrough: show the step, ask what to do, append the events, repeat.
+// It speaks to the world only through ports, so a test drives it with fakes and a script.
+import { availableActions, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
+import type { Choice, Clock, CommandRunner, EventLog, Prompter, Screen } from '../ports.js';
+import type { Styler } from '../report/styler.js';
+import { askInput, type AskContext } from './ask-input.js';
+import { renderStatusText } from '../report/incident/status-text.js';
+import { renderTimelineText } from '../report/incident/timeline-text.js';
+import { renderStepScreen } from './step-screen.js';
+
+export interface WalkDeps {
+  log: EventLog<IncidentEvent>;
+  prompter: Prompter;
+  screen: Screen;
+  clock: Clock;
+  runner: CommandRunner;
+  styler: Styler;
+  formatTime: (iso: string) => string;
+}
+
+export interface WalkInput {
+  incidentId: string;
+  plans: Plans;
+  actor: string;
+}
+
+export type WalkOutcome = 'paused' | 'closed';
+
+const PAUSE = '__pause__';
+
+/** Walk the responder through the incident until they pause or close it. */
+export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
+  for (;;) {
+    // Re-read the log every time: a second responder may have added notes from another terminal.
+    const state = fold(input.plans, deps.log.events(input.incidentId).map((r) => r.event));
+    const now = deps.clock.now();
+    deps.screen.clear();
+    deps.screen.write(
+      renderStepScreen(state, {
+        incidentId: input.incidentId,
+        plans: input.plans,
+        now,
+        styler: deps.styler,
+        formatTime: deps.formatTime,
+        width: deps.screen.columns,
+      }),
+    );
+    if (state.closed) return 'closed';
+
+    const actions = availableActions(state, input.plans);
+    const chosen = await deps.prompter.select<string>({
+      message: 'What now?',
+      choices: menu(actions),
+      default: actions.find((a) => a.suggested)?.id ?? PAUSE,
+    });
+    if (chosen === PAUSE) return 'paused';
+    const action = actions.find((a) => a.id === chosen);
+    if (!action) continue;
+
+    if (action.kind === 'view-status' || action.kind === 'view-timeline') {
+      await showView(deps, state, input, action.kind);
+      continue;
+    }
+    const ctx: AskContext = { ...deps, plans: input.plans };
+    const answer = await askInput(ctx, action);
+    if (answer === undefined) continue; // the responder backed out
+    const events = eventsFor(state, input.plans, action, answer, deps.clock.now(), input.actor);
+    // All events of one choice are committed together, before the next prompt appears.
+    deps.log.appendAll(input.incidentId, events);
+  }
+}
+
+function menu(actions: readonly Action[]): Choice<string>[] {
+  const choices = actions.map((a) => ({ name: a.suggested ? `${a.label}  ◂ suggested` : a.label, value: a.id }));
+  choices.push({ name: 'Pause (resume later with crisis respond --incident ID)', value: PAUSE });
+  return choices;
+}
+
+async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, kind: 'view-status' | 'view-timeline'): Promise<void> {
+  const text =
+    kind === 'view-status'
+      ? renderStatusText(state, input.incidentId, input.plans, deps.clock.now(), deps.styler, deps.formatTime)
+      : renderTimelineText(state, deps.styler, deps.formatTime);
+  deps.screen.clear();
+  deps.screen.write(text);
+  await deps.prompter.select({ message: 'Back to the step', choices: [{ name: 'Back', value: 'back' }] });
+}
+
+/** Snapshot of the state, for callers that want to report after the walk. */
+export function currentState(log: EventLog<IncidentEvent>, plans: Plans, incidentId: string): IncidentState {
+  return fold(plans, log.events(incidentId).map((r) => r.event));
+}

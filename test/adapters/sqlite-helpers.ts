@@ -1,0 +1,64 @@
+// Shared set-up for the SQLite log tests: temp folders, sample incidents and events, raw access.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
+import type { LoggedEvent } from '../../src/core/ports.js';
+import type { SqliteEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crisis-sqlite-'));
+  made.push(dir);
+  return dir;
+}
+
+export interface TestEvent extends LoggedEvent {
+  note?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** The n-th test event, one second apart. */
+export function testEvent(n: number, actor = 'alice'): TestEvent {
+  const at = new Date(Date.UTC(2025, 0, 1, 3, 0, n)).toISOString();
+  return { type: 'note-added', at, actor, note: `note ${n}`, detail: { z: n, a: [n, { y: 1, b: 2 }] } };
+}
+
+/** Create incident `id` on the eu-circp plan with one extra handover plan. */
+export function createTestIncident(log: SqliteEventLog<TestEvent>, id = 'inc-1'): void {
+  log.createIncident({
+    id,
+    title: `Ransomware at hospital (${id})`,
+    planId: 'eu-circp',
+    createdAt: '2025-01-01T03:00:00.000Z',
+    plans: [
+      { planId: 'eu-circp', text: 'apiVersion: crisis/v1\nkind: Plan\n' },
+      { planId: 'be-ncccp', text: 'apiVersion: crisis/v1\nkind: Plan\nmetadata: {id: be-ncccp}\n' },
+    ],
+  });
+}
+
+/** SHA-256 of a file's bytes. */
+export function fileDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** A raw connection that bypasses the adapter, as someone tampering with the file would. */
+export function rawTamper(path: string, sql: string, ...params: unknown[]): void {
+  const db = new Database(path);
+  try {
+    db.exec('DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;');
+    db.exec('DROP TRIGGER IF EXISTS events_in_sequence;');
+    db.exec('DROP TRIGGER IF EXISTS incidents_no_update; DROP TRIGGER IF EXISTS plan_snapshots_no_update;');
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { eventHash, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
+import type { EventRow } from '../../src/adapters/sqlite/rows.js';
+import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
+import type { VerifyResult } from '../../src/core/ports.js';
+import { createTestIncident, rawTamper, tempDir, testEvent, type TestEvent } from './sqlite-helpers.js';
+
+/** A log with incidents inc-1 (5 events) and inc-2 (3 events), interleaved. */
+function buildLog(): string {
+  const path = join(tempDir(), 'crisis.db');
+  const log = openEventLog<TestEvent>(path);
+  createTestIncident(log, 'inc-1');
+  createTestIncident(log, 'inc-2');
+  for (let n = 1; n <= 5; n++) {
+    log.append('inc-1', testEvent(n));
+    if (n <= 3) log.append('inc-2', testEvent(n, 'bob'));
+  }
+  log.close();
+  return path;
+}
+
+function verify(path: string, incidentId?: string): VerifyResult {
+  const log = openEventLog(path, { readonly: true });
+  try {
+    return log.verify(incidentId);
+  } finally {
+    log.close();
+  }
+}
+
+describe('verify', () => {
+  it('passes on a clean log and counts incidents and events', () => {
+    const path = buildLog();
+    expect(verify(path)).toEqual({ ok: true, incidents: 2, events: 8 });
+    expect(verify(path, 'inc-2')).toEqual({ ok: true, incidents: 1, events: 3 });
+  });
+
+  it('catches an altered payload at its seq', () => {
+    const path = buildLog();
+    rawTamper(path, `UPDATE events SET payload = json_set(payload, '$.note', 'nothing happened') WHERE incident_id = 'inc-1' AND seq = 3`);
+    expect(verify(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/altered/) } });
+    expect(verify(path, 'inc-2').ok).toBe(true);
+  });
+
+  it('catches an altered column and an altered stored hash', () => {
+    const path = buildLog();
+    rawTamper(path, `UPDATE events SET at = '2024-12-31T23:00:00.000Z' WHERE incident_id = 'inc-2' AND seq = 2`);
+    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-2', seq: 2 });
+    const other = buildLog();
+    rawTamper(other, `UPDATE events SET hash = ? WHERE incident_id = 'inc-1' AND seq = 5`, 'f'.repeat(64));
+    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 5, reason: expect.stringMatching(/altered/) });
+  });
+
+  it('catches a row whose hash was recomputed: the next row no longer chains', () => {
+    const path = buildLog();
+    const raw = new Database(path, { readonly: true });
+    const row = raw.prepare(`SELECT * FROM events WHERE incident_id = 'inc-1' AND seq = 2`).get() as EventRow;
+    raw.close();
+    const payload = { ...(JSON.parse(row.payload) as object), note: 'rewritten' };
+    const hash = eventHash({ incidentId: 'inc-1', seq: 2, type: row.type, at: row.at, actor: row.actor, payload, prevHash: row.prev_hash });
+    rawTamper(path, `UPDATE events SET payload = ?, hash = ? WHERE incident_id = 'inc-1' AND seq = 2`, JSON.stringify(payload), hash);
+    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
+  });
+
+  it('catches a deleted row in the middle as a missing seq', () => {
+    const path = buildLog();
+    rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-1' AND seq = 2`);
+    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 2, reason: expect.stringMatching(/event 2 is missing/) });
+  });
+
+  it('catches a deleted last event of an incident through the log positions', () => {
+    const path = buildLog();
+    rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`);
+    const result = verify(path, 'inc-2');
+    expect(result.ok).toBe(false);
+    expect(result.broken?.reason).toMatch(/removed from the log/);
+  });
+
+  it('catches an inserted row in the middle and one at the end', () => {
+    const path = buildLog();
+    rawTamper(path, `UPDATE events SET seq = seq + 100 WHERE incident_id = 'inc-1' AND seq >= 3`);
+    rawTamper(path, `UPDATE events SET seq = seq - 99 WHERE incident_id = 'inc-1' AND seq >= 103`);
+    rawTamper(
+      path,
+      `INSERT INTO events SELECT incident_id, 3, 99, 'note-added', at, actor, payload, hash, ? FROM events WHERE incident_id = 'inc-1' AND seq = 2`,
+      'a'.repeat(64),
+    );
+    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
+
+    const other = buildLog();
+    rawTamper(
+      other,
+      `INSERT INTO events SELECT incident_id, 6, 9, type, at, actor, payload, hash, ? FROM events WHERE incident_id = 'inc-1' AND seq = 5`,
+      'b'.repeat(64),
+    );
+    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });
+  });
+
+  it('catches a changed incident record or plan snapshot (genesis)', () => {
+    const path = buildLog();
+    rawTamper(path, `UPDATE incidents SET title = 'Nothing to see' WHERE id = 'inc-2'`);
+    expect(verify(path).broken).toEqual({ incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/genesis hash mismatch/) });
+    const other = buildLog();
+    rawTamper(other, `UPDATE plan_snapshots SET text = 'kind: Plan' WHERE incident_id = 'inc-1' AND plan_id = 'be-ncccp'`);
+    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/be-ncccp/) });
+    const third = buildLog();
+    rawTamper(third, `INSERT INTO plan_snapshots VALUES ('inc-1', 'zz-extra', ?, 'x')`, sha256Hex('x'));
+    expect(verify(third).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/genesis/) });
+  });
+
+  it('catches a deleted incident row whose events remain', () => {
+    const path = buildLog();
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = OFF');
+    raw.exec(`DROP TRIGGER incidents_no_delete; DELETE FROM incidents WHERE id = 'inc-2'`);
+    raw.close();
+    expect(verify(path)).toMatchObject({ ok: false, incidents: 1, broken: { incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/record is missing/) } });
+  });
+});

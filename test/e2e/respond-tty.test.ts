@@ -1,0 +1,116 @@
+// The walkthrough in a real terminal: open, act, decide, escalate, pause, resume, close, Ctrl+C.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TmuxSession, hasTmux } from '../helpers/tmux.js';
+import { binPath, projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
+
+const plan = join(projectRoot, 'test/fixtures/plans/walk-plan.yaml');
+const dir = tempDir();
+const db = join(dir.path, 'crisis.db');
+const rcFile = join(dir.path, 'rc');
+const sessions: TmuxSession[] = [];
+
+function respond(name: string, args: string): TmuxSession {
+  rmSync(rcFile, { force: true });
+  const line = `cd '${projectRoot}' && node '${binPath}' respond --db '${db}' --responder ana ${args}; echo $? > '${rcFile}'; sleep 30`;
+  const s = TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color' });
+  sessions.push(s);
+  return s;
+}
+
+async function exitCode(): Promise<number> {
+  for (let i = 0; i < 100 && !existsSync(rcFile); i++) await new Promise((r) => setTimeout(r, 100));
+  return Number(readFileSync(rcFile, 'utf8').trim());
+}
+
+async function eventTypes(id: string): Promise<string[]> {
+  const out = await runCli(['log', 'export', id, '--format', 'json', '--db', db]);
+  expect(out.exitCode).toBe(0);
+  return (JSON.parse(out.stdout) as { events: { type: string }[] }).events.map((e) => e.type);
+}
+
+// In CI the terminal test must run (.ci/run installs tmux); elsewhere it needs tmux on the machine.
+describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a terminal', () => {
+  beforeAll(() => expect(existsSync(binPath)).toBe(true));
+  afterAll(() => {
+    sessions.forEach((s) => s.kill());
+    dir.cleanup();
+  });
+
+  it('opens, walks a decision with escalation, pauses, resumes and closes', async () => {
+    const t = respond('crisis-e2e-walk', `--plan '${plan}' --title 'Ransomware drill' --aware PT1H`);
+    await t.waitFor('What now?');
+    expect(t.capture()).toContain('Early warning due in 23 h');
+    await t.choose('Done: Confirm the report');
+    await t.waitFor('[x] Confirm the report');
+    await t.choose('Early warning sent');
+    await t.choose('Continue to assess');
+    await t.waitFor('Decision: Is it large-scale?');
+    await t.choose('Is it large-scale?');
+    await t.choose('Escalate');
+    await t.waitFor('Coordinate at the operational level');
+    await t.choose('Pause');
+    await t.waitFor('Resume with: crisis respond --incident');
+    expect(await exitCode()).toBe(0);
+
+    const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
+    const [incident] = JSON.parse(list.stdout) as { id: string; closed: boolean }[];
+    expect(incident?.closed).toBe(false);
+    const id = incident?.id ?? '';
+
+    const r = respond('crisis-e2e-resume', `--incident ${id}`);
+    await r.waitFor('Coordinate at the operational level');
+    await r.choose('Continue to wrap-up');
+    await r.waitFor('STEP  Wrap up');
+    await r.choose('Close the incident');
+    await r.waitFor('Closing summary');
+    r.type('Contained by the hospital; lessons noted');
+    r.keys('Enter');
+    await r.waitFor('Close the incident?');
+    r.type('y');
+    r.keys('Enter');
+    await r.waitFor(`Incident ${id} is closed`);
+    expect(await exitCode()).toBe(0);
+
+    expect(await eventTypes(id)).toEqual([
+      'incident-opened',
+      'clock-started',
+      'step-entered',
+      'action-done',
+      'notification-sent',
+      'step-entered',
+      'decision-taken',
+      'level-escalated',
+      'step-entered',
+      'step-entered',
+      'incident-closed',
+    ]);
+    const verify = await runCli(['log', 'verify', id, '--db', db]);
+    expect(verify.exitCode).toBe(0);
+  }, 90_000);
+
+  it('exits 130 on Ctrl+C, says how to resume, and keeps what was confirmed', async () => {
+    const t = respond('crisis-e2e-ctrlc', `--new --plan '${plan}' --title 'Interrupted' --aware PT0S`);
+    await t.waitFor('What now?');
+    await t.choose('Done: Confirm the report');
+    await t.waitFor('[x] Confirm the report');
+    t.keys('C-c');
+    const screen = await t.waitFor('Resume with: crisis respond --incident');
+    expect(screen).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(await exitCode()).toBe(130);
+    const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
+    const interrupted = (JSON.parse(list.stdout) as { id: string; title: string }[]).find((i) => i.title === 'Interrupted');
+    expect(await eventTypes(interrupted?.id ?? '')).toContain('action-done');
+  }, 60_000);
+});
+
+describe('crisis respond without a terminal', () => {
+  it('exits 2 and names the non-interactive commands', async () => {
+    const out = await runCli(['respond', '--db', db]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('needs a terminal');
+    expect(out.stderr).toContain('crisis status');
+    expect(out.stdout).toBe('');
+  });
+});

@@ -1,0 +1,128 @@
+// Hand-written fakes of the core's ports, for tests that must not touch a terminal or a disk.
+import type { Choice, Clock, CommandResult, CommandRunner, EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, PlanSnapshotInput, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
+import { Cancelled } from '../../src/core/errors.js';
+
+/** One scripted answer: a select picks the first choice whose name contains `pick`. */
+export type Answer = { select: string } | { input: string } | { confirm: boolean } | { cancel: true };
+
+/** A prompter that answers from a script and records every question asked. */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  constructor(private readonly answers: Answer[]) {}
+
+  async select<T>(q: { message: string; choices: readonly Choice<T>[] }): Promise<T> {
+    const a = this.next(q.message, 'select');
+    const choice = q.choices.find((c) => c.name.includes(a));
+    if (!choice) throw new Error(`no choice contains "${a}" at "${q.message}": ${q.choices.map((c) => c.name).join(' | ')}`);
+    return choice.value;
+  }
+  async input(q: { message: string; validate?: (v: string) => true | string }): Promise<string> {
+    const a = this.next(q.message, 'input');
+    const ok = q.validate?.(a) ?? true;
+    if (ok !== true) throw new Error(`scripted input "${a}" rejected at "${q.message}": ${ok}`);
+    return a;
+  }
+  async confirm(q: { message: string }): Promise<boolean> {
+    return this.next(q.message, 'confirm');
+  }
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(message: string, kind: 'select'): string;
+  private next(message: string, kind: 'input'): string;
+  private next(message: string, kind: 'confirm'): boolean;
+  private next(message: string, kind: 'select' | 'input' | 'confirm'): string | boolean {
+    this.asked.push(message);
+    const a = this.answers.shift();
+    if (a === undefined) throw new Error(`the script ran out at "${message}"`);
+    if ('cancel' in a) throw new Cancelled('cancelled by the script');
+    if (kind === 'select' && 'select' in a) return a.select;
+    if (kind === 'input' && 'input' in a) return a.input;
+    if (kind === 'confirm' && 'confirm' in a) return a.confirm;
+    throw new Error(`expected a ${kind} answer at "${message}", the script has ${JSON.stringify(a)}`);
+  }
+}
+
+/** A clock that only moves when told to. */
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** A screen that keeps what was written. */
+export class BufferScreen implements Screen {
+  text = '';
+  clears = 0;
+  readonly columns = 100;
+  write(text: string): void {
+    this.text += text;
+  }
+  clear(): void {
+    this.clears++;
+  }
+}
+
+/** A runner that records what it was asked to run and answers with a fixed result. */
+export class FakeRunner implements CommandRunner {
+  readonly runs: string[][] = [];
+  constructor(private readonly result: CommandResult = { exitCode: 0, timedOut: false, durationMs: 5, output: 'ok' }) {}
+  async run(argv: readonly string[]): Promise<CommandResult> {
+    this.runs.push([...argv]);
+    return this.result;
+  }
+}
+
+/** An in-memory event log with the same contract as the SQLite one (no hashing). */
+export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
+  private readonly store = new Map<string, { record: Omit<IncidentRecord, 'closed' | 'events' | 'lastEventAt'>; plans: PlanSnapshot[]; events: RecordedEvent<E>[] }>();
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[] }): void {
+    if (this.store.has(input.id)) throw new Error(`incident ${input.id} exists`);
+    const plans = input.plans.map((p) => ({ planId: p.planId, text: p.text, hash: p.hash ?? 'fake' }));
+    this.store.set(input.id, { record: { id: input.id, title: input.title, planId: input.planId, createdAt: input.createdAt }, plans, events: [] });
+  }
+  append(incidentId: string, event: E): RecordedEvent<E> {
+    const [r] = this.appendAll(incidentId, [event]);
+    if (!r) throw new Error('nothing appended');
+    return r;
+  }
+  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[] {
+    const entry = this.store.get(incidentId);
+    if (!entry) throw new Error(`no incident ${incidentId}`);
+    return events.map((event) => {
+      const seq = entry.events.length + 1;
+      const r = { seq, prevHash: String(seq - 1), hash: String(seq), event: structuredClone(event) };
+      entry.events.push(r);
+      return r;
+    });
+  }
+  events(incidentId: string): RecordedEvent<E>[] {
+    return [...(this.store.get(incidentId)?.events ?? [])];
+  }
+  incident(id: string): IncidentRecord | undefined {
+    const entry = this.store.get(id);
+    if (!entry) return undefined;
+    const last = entry.events.at(-1);
+    return {
+      ...entry.record,
+      closed: entry.events.some((e) => e.event.type === 'incident-closed'),
+      events: entry.events.length,
+      lastEventAt: last ? last.event.at : null,
+    };
+  }
+  incidents(): IncidentRecord[] {
+    return [...this.store.keys()].flatMap((id) => this.incident(id) ?? []);
+  }
+  snapshots(incidentId: string): PlanSnapshot[] {
+    return [...(this.store.get(incidentId)?.plans ?? [])];
+  }
+  verify(): VerifyResult {
+    return { ok: true, incidents: this.store.size, events: [...this.store.values()].reduce((n, e) => n + e.events.length, 0) };
+  }
+  close(): void {}
+}

@@ -1,0 +1,74 @@
+// Drive a command in a real terminal (tmux): wait for text, pick menu entries, type.
+import { execFileSync } from 'node:child_process';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether tmux can be used on this machine. */
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class TmuxSession {
+  private constructor(readonly name: string) {}
+
+  /** Start `command` (a shell line) in a detached 120x50 terminal. */
+  static start(name: string, command: string, env: Record<string, string> = {}): TmuxSession {
+    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}';`).join(' ');
+    const session = new TmuxSession(name);
+    session.kill();
+    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '120', '-y', '50', 'sh', '-c', `${exports} ${command}`]);
+    return session;
+  }
+
+  capture(): string {
+    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name]).toString();
+  }
+
+  /** Wait until the screen contains `text`; fail with the screen when it does not. */
+  async waitFor(text: string, timeoutMs = 15_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.capture();
+      if (screen.includes(text)) return screen;
+      if (Date.now() > until) throw new Error(`"${text}" did not appear; screen:\n${screen}`);
+      await sleep(100);
+    }
+  }
+
+  keys(...keys: string[]): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+  }
+
+  type(text: string): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, '-l', text]);
+  }
+
+  /** In the select prompt on screen, move to the entry containing `label` and press Enter. */
+  async choose(label: string): Promise<void> {
+    const screen = await this.waitFor('❯');
+    const lines = screen.split('\n');
+    const question = lines.map((l, i) => (l.startsWith('? ') ? i : -1)).filter((i) => i >= 0).at(-1) ?? 0;
+    const menu = lines.slice(question + 1);
+    const cursor = menu.findIndex((l) => l.startsWith('❯'));
+    const target = menu.findIndex((l) => (l.startsWith('❯') || l.startsWith('  ')) && l.includes(label));
+    if (cursor < 0 || target < 0) throw new Error(`no menu entry "${label}"; screen:\n${screen}`);
+    const steps = target - cursor;
+    for (let i = 0; i < Math.abs(steps); i++) this.keys(steps > 0 ? 'Down' : 'Up');
+    await sleep(150);
+    this.keys('Enter');
+    await sleep(250);
+  }
+
+  kill(): void {
+    try {
+      execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../src/core/engine/actions.js';
+import { availableActions } from '../../../src/core/engine/available.js';
+import { initialState } from '../../../src/core/engine/state.js';
+import { hoursAfter, plans } from './fixtures.js';
+import { Session } from './session.js';
+
+const ids = (s: Session) => availableActions(s.state, s.plans).map((a) => a.id);
+const suggested = (s: Session) => availableActions(s.state, s.plans).filter((a) => a.suggested).map((a) => a.id);
+const find = <K extends Action['kind']>(s: Session, kind: K) =>
+  availableActions(s.state, s.plans).find((a): a is Extract<Action, { kind: K }> => a.kind === kind);
+
+describe('availableActions', () => {
+  it('offers nothing before the incident is opened', () => {
+    expect(availableActions(initialState(), plans())).toEqual([]);
+  });
+
+  it('at the start step: actions, its notification, moving on, and the general actions', () => {
+    const s = new Session();
+    expect(ids(s)).toEqual([
+      'action:0@xx-ncp#triage',
+      'action:1@xx-ncp#triage',
+      'notify:xx-ncp#ew-report@xx-ncp#triage',
+      'continue@xx-ncp#triage',
+      'note',
+      'record-notification',
+      'start-clock',
+      'escalate',
+      'skip@xx-ncp#triage',
+      'close',
+      'view-status',
+      'view-timeline',
+    ]);
+    expect(suggested(s)).toEqual(['action:0@xx-ncp#triage']);
+    expect(find(s, 'continue')).toMatchObject({ to: { planId: 'xx-ncp', stepId: 'assess' }, pending: { actions: ['Collect indicators', 'Check affected sectors'], notifications: ['ew-report'] } });
+    expect(find(s, 'escalate')?.levels.map((l) => l.id)).toEqual(['operational', 'strategic']);
+    expect(find(s, 'start-clock')?.clocks.map((c) => c.id)).toEqual(['intermediate', 'dora-initial', 'sitrep']);
+    expect(find(s, 'send-notification')?.notification).toEqual({ planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' });
+  });
+
+  it('drops done actions and sent notifications, then suggests moving on', () => {
+    const s = new Session();
+    s.act('action:0', {}, hoursAfter(1));
+    s.act('action:1', {}, hoursAfter(1));
+    s.act('notify:xx-ncp#ew-report@xx-ncp#triage', {}, hoursAfter(2));
+    expect(ids(s).filter((id) => id.startsWith('action:') || id.startsWith('notify:'))).toEqual([]);
+    expect(suggested(s)).toEqual(['continue@xx-ncp#triage']);
+    expect(find(s, 'continue')?.pending).toEqual({ actions: [], notifications: [] });
+  });
+
+  it('at a decision: the options with their targets, hand-over and escalation', () => {
+    const s = new Session();
+    s.act('continue', {}, hoursAfter(1));
+    const decide = find(s, 'take-decision');
+    expect(decide).toMatchObject({ id: 'decide@xx-ncp#assess', question: 'How large is the incident?', suggested: true });
+    expect(decide?.options).toEqual([
+      { index: 0, label: 'National', to: { planId: 'xx-ncp', stepId: 'recover' }, handover: false, startsClocks: [] },
+      { index: 1, label: 'National coordination', to: { planId: 'xx-ncp', stepId: 'coordinate' }, handover: false, startsClocks: [] },
+      { index: 2, label: 'Large-scale', to: { planId: 'eu-circp', stepId: 'cyclone' }, handover: true, escalate: 'operational', startsClocks: ['dora-initial'] },
+    ]);
+    expect(ids(s)).not.toContain('continue@xx-ncp#assess');
+    expect(find(s, 'skip-step')?.targets.map((t) => t.stepId)).toEqual(['recover', 'coordinate', 'cyclone']);
+  });
+
+  it('offers a hand-over, not a continue, when next lies in another plan', () => {
+    const p = plans();
+    const nat = p.get('xx-ncp');
+    if (!nat) throw new Error('fixture');
+    p.set('xx-ncp', { ...nat, steps: nat.steps.map((st) => (st.id === 'triage' ? { ...st, next: 'eu-circp#cyclone' } : st)) });
+    const s = new Session(p);
+    expect(find(s, 'hand-over')).toMatchObject({ id: 'hand-over@xx-ncp#triage', to: { planId: 'eu-circp', stepId: 'cyclone' } });
+    expect(find(s, 'continue')).toBeUndefined();
+  });
+
+  it('offers the step command with its timeout', () => {
+    const s = new Session();
+    s.act('continue', {}, hoursAfter(1));
+    s.act('decide', { option: 'National' }, hoursAfter(2));
+    expect(find(s, 'run-command')).toMatchObject({ id: 'run@xx-ncp#recover', argv: ['check-services', '--all'], timeoutMs: 30_000 });
+  });
+
+  it('at an end step: close is suggested once the step work is done, with no way onward', () => {
+    const s = new Session();
+    s.act('skip', { reason: 'done by phone' }, hoursAfter(1));
+    s.act('decide', { option: 0 }, hoursAfter(2));
+    s.act('continue', {}, hoursAfter(3));
+    expect(suggested(s)).toEqual(['action:0@xx-ncp#lessons']);
+    s.act('action:0', {}, hoursAfter(4));
+    expect(suggested(s)).toEqual(['close']);
+    expect(ids(s).some((id) => /^(continue|hand-over|decide|skip)@/.test(id))).toBe(false);
+  });
+
+  it('after close: nothing but view actions', () => {
+    const s = new Session();
+    s.act('close', { summary: 'False alarm' }, hoursAfter(1));
+    expect(availableActions(s.state, s.plans).map((a) => a.kind)).toEqual(['view-status', 'view-timeline']);
+  });
+
+  it('offers no escalation at the highest level', () => {
+    const s = new Session();
+    s.act('escalate', { level: 'strategic', reason: 'ministerial interest' }, hoursAfter(1));
+    expect(find(s, 'escalate')).toBeUndefined();
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, it, expect } from 'vitest';
+import { dirname, relative } from 'node:path';
+import type { Plan } from '../../../src/core/plan/types.js';
+import { bundledPlanFiles, compilePlanSchema, loadPlan, loadPlanDocument, readText } from './bundled-files.js';
+
+const EU = 'playbooks/eu/eu-circp.yaml';
+const nationalFiles = bundledPlanFiles.filter((f) => f !== EU);
+
+/** Every step reference a plan makes: step `next`, option `next`, union arrangement `ref`. */
+function stepRefs(plan: Plan): string[] {
+  const refs: string[] = [];
+  for (const step of plan.steps) {
+    if (step.next !== undefined) refs.push(step.next);
+    for (const option of step.decision?.options ?? []) refs.push(option.next);
+  }
+  for (const arrangement of plan.unionArrangements ?? []) refs.push(arrangement.ref);
+  return refs;
+}
+
+describe('bundled plans', () => {
+  const validate = compilePlanSchema();
+
+  it.each(bundledPlanFiles)('%s points editors at the schema on its first line', (file) => {
+    const schemaPath = relative(dirname(file), 'schemas/plan.schema.json');
+    expect(readText(file).split('\n')[0]).toBe(`# yaml-language-server: $schema=${schemaPath}`);
+  });
+
+  it.each(bundledPlanFiles)('%s is valid against the plan schema', (file) => {
+    const ok = validate(loadPlanDocument(file));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it.each(bundledPlanFiles)('%s uses only its own levels on steps and escalations', (file) => {
+    const plan = loadPlan(file);
+    const levels = new Set(plan.levels.map((l) => l.id));
+    const used = plan.steps.flatMap((s) => [s.level, ...(s.decision?.options ?? []).flatMap((o) => o.escalate ?? [])]);
+    expect(used.filter((l) => !levels.has(l))).toEqual([]);
+  });
+
+  it.each(bundledPlanFiles)('%s resolves every local step reference', (file) => {
+    const plan = loadPlan(file);
+    const ids = new Set(plan.steps.map((s) => s.id));
+    const local = stepRefs(plan).filter((r) => !r.includes('#'));
+    expect(local.filter((r) => !ids.has(r))).toEqual([]);
+  });
+});
+
+describe('EU plan', () => {
+  const eu = loadPlan(EU);
+
+  it('is the Union-level plan', () => {
+    expect(eu.metadata.id).toBe('eu-circp');
+    expect(eu.metadata.jurisdiction).toBe('EU');
+    expect(eu.metadata.tlp).toBe('CLEAR');
+    expect(eu.levels.map((l) => [l.id, l.rank])).toEqual([
+      ['technical', 1],
+      ['operational', 2],
+      ['strategic', 3],
+    ]);
+  });
+
+  it('has the NIS2 Art. 23 clocks with their exact durations and anchors', () => {
+    const clock = (basis: string) => eu.clocks?.find((c) => c.basis === basis);
+    const early = clock('NIS2 Art. 23(4)(a)');
+    const notification = clock('NIS2 Art. 23(4)(b)');
+    const final = clock('NIS2 Art. 23(4)(d)');
+    expect([early?.starts, early?.within]).toEqual(['awareness', 'PT24H']);
+    expect([notification?.starts, notification?.within]).toEqual(['awareness', 'PT72H']);
+    expect([final?.starts, final?.after, final?.within]).toEqual(['report-submitted', notification?.id, 'P1M']);
+    expect(clock('NIS2 Art. 23(4)(c)')?.starts).toBe('on-request');
+    expect(clock('NIS2 Art. 23(5)')).toMatchObject({ starts: 'report-submitted', after: early?.id, within: 'PT24H' });
+  });
+
+  it('gives every step a legal basis', () => {
+    expect(eu.steps.filter((s) => s.basis.trim() === '').map((s) => s.id)).toEqual([]);
+  });
+
+  it('keeps stable hand-over entry points for national plans', () => {
+    const ids = eu.steps.map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['receive-national-escalation', 'cyclone-activation', 'reserve-request']));
+  });
+
+  it('offers every IPCR mode as an escalation to the strategic level', () => {
+    const options = eu.steps.flatMap((s) => s.decision?.options ?? []);
+    for (const mechanism of ['ipcr-monitoring', 'ipcr-information-sharing', 'ipcr-full-activation'] as const) {
+      expect(options.find((o) => o.mechanism === mechanism)?.escalate).toBe('strategic');
+    }
+  });
+
+  it('does not encode a numeric 0-4 severity scale', () => {
+    expect(eu.severities?.map((s) => s.mapsTo)).toEqual(['incident', 'significant-incident', 'large-scale-incident', 'cyber-crisis']);
+  });
+});
+
+describe('national plans', () => {
+  const eu = loadPlan(EU);
+  const euSteps = new Set(eu.steps.map((s) => s.id));
+  const euRoles = new Set(eu.roles.map((r) => r.id));
+
+  it.each(nationalFiles)('%s escalates into eu-circp through steps that exist', (file) => {
+    const plan = loadPlan(file);
+    expect(plan.metadata.parent).toBe('eu-circp');
+    const euRefs = stepRefs(plan).filter((r) => r.startsWith('eu-circp#'));
+    expect(euRefs.length).toBeGreaterThan(0);
+    expect(euRefs.filter((r) => !euSteps.has(r.slice('eu-circp#'.length)))).toEqual([]);
+    const handovers = plan.steps.flatMap((s) => [s.next ?? '', ...(s.decision?.options ?? []).map((o) => o.next)]);
+    expect(handovers.some((r) => r.startsWith('eu-circp#'))).toBe(true);
+  });
+
+  it.each(nationalFiles)('%s names only existing EU roles as recipients', (file) => {
+    const recipients = (loadPlan(file).notifications ?? []).map((n) => n.to).filter((to) => to.startsWith('eu-circp#'));
+    expect(recipients.filter((to) => !euRoles.has(to.slice('eu-circp#'.length)))).toEqual([]);
+  });
+
+  it.each(nationalFiles)('%s covers every NIS2 Art. 9(4) element', (file) => {
+    const plan = loadPlan(file);
+    const authority = plan.roles.find((r) => r.type === 'cyber-crisis-authority');
+    expect(plan.preparedness?.objectives?.length).toBeGreaterThan(0);
+    expect(authority?.tasks?.length).toBeGreaterThan(0);
+    expect(plan.steps.length).toBeGreaterThan(0);
+    expect(plan.nationalFramework?.integration.length).toBeGreaterThan(0);
+    expect(plan.channels?.length).toBeGreaterThan(0);
+    expect(plan.preparedness?.measures?.length).toBeGreaterThan(0);
+    expect(plan.preparedness?.exercises?.length).toBeGreaterThan(0);
+    expect(plan.preparedness?.training?.length).toBeGreaterThan(0);
+    expect(plan.stakeholders?.length).toBeGreaterThan(0);
+    expect(plan.infrastructure?.length).toBeGreaterThan(0);
+    expect(plan.unionArrangements?.length).toBeGreaterThan(0);
+  });
+
+  it.each(nationalFiles.filter((f) => f.includes('example-')))('%s is marked as an illustrative example', (file) => {
+    const { metadata } = loadPlan(file);
+    expect(metadata.example).toBe(true);
+    expect(metadata.title).toMatch(/illustrative example, not an adopted plan/i);
+    expect(metadata.description).toMatch(/illustrative example, not an adopted plan/i);
+  });
+
+  it('shows a step that runs a command as an argument vector', () => {
+    const runs = nationalFiles.flatMap((f) => loadPlan(f).steps).flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs[0]?.argv[0]).toBe('node');
+  });
+});

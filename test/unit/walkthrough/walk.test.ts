@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openIncident, type IncidentEvent } from '../../../src/core/engine/index.js';
+import { Cancelled } from '../../../src/core/errors.js';
+import type { Plan } from '../../../src/core/plan/types.js';
+import { plainStyler } from '../../../src/core/report/styler.js';
+import { walk } from '../../../src/core/walkthrough/walk.js';
+import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter, type Answer } from '../../helpers/fakes.js';
+
+const plan = parse(readFileSync(join(import.meta.dirname, '../../fixtures/plans/walk-plan.yaml'), 'utf8')) as Plan;
+const plans = new Map([[plan.metadata.id, plan]]);
+const start = new Date('2026-03-02T08:00:00.000Z');
+
+function setup(answers: Answer[]) {
+  const log = new MemoryEventLog<IncidentEvent>();
+  log.createIncident({ id: 'inc-1', title: 'Test', planId: plan.metadata.id, createdAt: start.toISOString(), plans: [] });
+  log.appendAll('inc-1', openIncident(plans, { planId: plan.metadata.id, title: 'Test', awareness: start, at: start, actor: 'ana' }));
+  const clock = new FakeClock(start);
+  const deps = {
+    log,
+    prompter: new ScriptedPrompter(answers),
+    screen: new BufferScreen(),
+    clock,
+    runner: new FakeRunner(),
+    styler: plainStyler,
+    formatTime: (iso: string) => iso,
+  };
+  return { log, deps, types: () => log.events('inc-1').map((r) => r.event.type) };
+}
+
+describe('walk', () => {
+  it('walks an action, a notification, a decision with escalation, then closes', async () => {
+    const { log, deps, types } = setup([
+      { select: 'Done: Confirm the report' },
+      { select: 'Early warning sent' },
+      { select: 'Continue to assess' },
+      { select: 'Is it large-scale' },
+      { select: 'Escalate' },
+      { select: 'Continue to wrap-up' },
+      { select: 'Close the incident' },
+      { input: 'Contained; lessons noted' },
+      { confirm: true },
+    ]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
+    expect(types()).toEqual([
+      'incident-opened',
+      'clock-started',
+      'step-entered',
+      'action-done',
+      'notification-sent',
+      'step-entered',
+      'decision-taken',
+      'level-escalated',
+      'step-entered',
+      'step-entered',
+      'incident-closed',
+    ]);
+    const decision = log.events('inc-1').find((r) => r.event.type === 'decision-taken')?.event;
+    expect(decision).toMatchObject({ stepId: 'assess', label: 'Escalate', actor: 'ana' });
+    expect(deps.screen.text).toContain('Early warning due in 1 d');
+    expect(deps.screen.text).toContain('Incident closed');
+  });
+
+  it('pauses without logging anything and resumes at the same step', async () => {
+    const first = setup([{ select: 'Done: Confirm the report' }, { select: 'Pause' }]);
+    await expect(walk(first.deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
+    const count = first.types().length;
+    const resumed = { ...first.deps, prompter: new ScriptedPrompter([{ select: 'Continue to assess' }, { confirm: true }, { select: 'Pause' }]), screen: new BufferScreen() };
+    await walk(resumed, { incidentId: 'inc-1', plans, actor: 'ben' });
+    expect(resumed.screen.text).toContain('[x] Confirm the report');
+    expect(first.types().length).toBe(count + 1);
+  });
+
+  it('asks to confirm moving on with open actions, and logs nothing when the answer is no', async () => {
+    const { deps, types } = setup([{ select: 'Continue to assess' }, { confirm: false }, { select: 'Pause' }]);
+    const before = types().length;
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(types().length).toBe(before);
+    expect(deps.screen.text).toContain('Still open at this step');
+  });
+
+  it('shows an overdue clock in words once its deadline passed', async () => {
+    const { deps } = setup([{ select: 'Pause' }]);
+    deps.clock.advance(25 * 3600_000);
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(deps.screen.text).toContain('Early warning OVERDUE by 1 h');
+  });
+
+  it('passes Ctrl+C through as Cancelled, keeping what was logged', async () => {
+    const { deps, types } = setup([{ select: 'Add a note' }, { input: 'first call made' }, { cancel: true }]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).rejects.toBeInstanceOf(Cancelled);
+    expect(types()).toContain('note-added');
+  });
+
+  it('skips a step only with a reason', async () => {
+    const { log, deps } = setup([{ select: 'Skip step' }, { input: 'already triaged by the sector CSIRT' }, { select: 'Pause' }]);
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    const skipped = log.events('inc-1').find((r) => r.event.type === 'step-skipped')?.event;
+    expect(skipped).toMatchObject({ stepId: 'triage', reason: 'already triaged by the sector CSIRT' });
+  });
+});
