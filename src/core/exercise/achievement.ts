@@ -1,7 +1,7 @@
 // When the run achieved what an expectation asks for, read from the final state.
 import { clockStatus } from '../engine/index.js';
 import { formatDuration } from '../time/duration.js';
-import { canonical, type ScoringContext } from './evaluate.js';
+import { canonical, type ScoringContext } from './scoring-context.js';
 import type { Expectation } from './types.js';
 
 export interface Achievement {

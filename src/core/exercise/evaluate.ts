@@ -1,21 +1,12 @@
 // Judging one expectation against the state at the end of the run: when it was achieved, by
 // when it was due, and by how much it was early or late.
-import { splitRef, type IncidentState, type Plans } from '../engine/index.js';
 import { formatDuration } from '../time/duration.js';
-import { atOffset } from './offsets.js';
 import { achievement } from './achievement.js';
+import { atOffset } from './offsets.js';
+import type { ScoringContext } from './scoring-context.js';
 import type { Expectation } from './types.js';
 
 export type ExpectationStatus = 'met' | 'late' | 'missed';
-
-/** What scoring needs to know about the run. */
-export interface ScoringContext {
-  plans: Plans;
-  home: string; // the exercise's plan: bare references belong to it
-  state: IncidentState; // at the end of the run
-  start: Date;
-  end: Date;
-}
 
 export interface Judgement {
   status: ExpectationStatus;
@@ -55,10 +46,4 @@ function deadline(e: Expectation, ctx: ScoringContext, clockDue: string | undefi
     return at ? { at, explicit: true } : { problem: `"${e.within}" is not a duration` };
   }
   return { at: ctx.end, explicit: false };
-}
-
-/** A reference as canonical PLAN#ID. */
-export function canonical(ref: string, planId: string): string {
-  const r = splitRef(ref, planId);
-  return `${r.planId}#${r.id}`;
 }

@@ -34,7 +34,7 @@ export class ExerciseSession {
   /** Open the incident on the exercise's plan, by the owner of its start step. */
   open(awareness: Date, at: Date): void {
     const { plan, incident } = this.exercise;
-    this.attempt('open', 0, at, 'opening the incident', () =>
+    this.attempt('open', 0, at, ['opening the incident', ''], () =>
       openIncident(this.plans, {
         planId: plan,
         title: incident.title,
@@ -48,7 +48,7 @@ export class ExerciseSession {
 
   /** Release an inject to the players: an inject-released event by the facilitator. */
   release(inject: Inject, index: number, at: Date): void {
-    this.attempt('inject', index, at, `inject ${inject.id}`, () => [
+    this.attempt('inject', index, at, [`inject ${inject.id}`, ''], () => [
       {
         type: 'inject-released',
         injectId: inject.id,
@@ -63,7 +63,7 @@ export class ExerciseSession {
 
   /** Play one script entry as the engine action a responder would take. */
   perform(entry: ScriptEntry, index: number, at: Date): void {
-    this.attempt('script', index, at, `script entry ${index + 1} (${entry.do})`, () => {
+    this.attempt('script', index, at, [`script entry ${index + 1}`, ` (${entry.do})`], () => {
       const { action, input } = translate(this.state, this.plans, entry, this.exercise.plan);
       const owner = this.state.current ? stepOwner(this.plans, this.state.current.planId, this.state.current.stepId) : undefined;
       return eventsFor(this.state, this.plans, action.id, input, at, entry.actor ?? owner ?? FACILITATOR);
@@ -71,7 +71,7 @@ export class ExerciseSession {
   }
 
   /** Build events, fold them in and pass them on; a refusal becomes a problem, not a crash. */
-  private attempt(source: RunProblem['source'], index: number, at: Date, what: string, build: () => IncidentEvent[]): void {
+  private attempt(source: RunProblem['source'], index: number, at: Date, [name, detail]: [string, string], build: () => IncidentEvent[]): void {
     let events: IncidentEvent[];
     let next = this.state;
     try {
@@ -80,7 +80,7 @@ export class ExerciseSession {
     } catch (error) {
       if (!(error instanceof ScriptRefused || error instanceof EngineError)) throw error;
       const offset = formatOffset(at.getTime() - this.start.getTime());
-      this.problems.push({ source, index, offset, message: `${what} at ${offset}: not possible: ${error.message}` });
+      this.problems.push({ source, index, offset, message: `${name} at ${offset}${detail}: not possible: ${error.message}` });
       return;
     }
     this.state = next;

@@ -1,5 +1,6 @@
-// Safety checks on the composed yaml tree, before it becomes plain data: aliases that point
-// nowhere or at their own container, alias expansion ("billion laughs"), and `__proto__` keys.
+// Checks on the composed yaml tree, before it becomes plain data: aliases that point nowhere or
+// at their own container, alias expansion ("billion laughs"), `__proto__` keys, and duplicate
+// keys (found here with a Set: yaml's own uniqueKeys check is quadratic in a mapping's size).
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourceLimits, SourceProblem } from './source-limits.js';
@@ -16,8 +17,8 @@ export function inspectNodes(
   const anchors = new Map<string, number | undefined>(); // anchor -> expanded size (undefined while open)
   let expanded = 0;
   let stopped = false;
-  const at = (node: { range?: readonly number[] | null | undefined }) => {
-    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+  const at = (node: { range?: readonly number[] | null | undefined } | null | undefined) => {
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     return { line, column: col };
   };
   const report = (rule: string, where: { line: number; column: number }, what: (pos: string) => string) => {
@@ -45,9 +46,14 @@ export function inspectNodes(
     if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, undefined);
     let size = 1;
     if (isMap(node)) {
+      const keys = new Set<string>();
       for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.value === '__proto__') {
-          report('yaml/reserved-key', at(pair.key), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`);
+        const name = keyName(pair.key);
+        if (name !== undefined && keys.has(name)) {
+          report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`);
+        } else if (name !== undefined) keys.add(name);
+        if (name === '__proto__') {
+          report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`);
         }
         size += walk(pair.key) + walk(pair.value);
       }
@@ -59,4 +65,15 @@ export function inspectNodes(
   };
   walk(doc.contents as Node | null);
   return problems;
+}
+
+/** The property name a scalar key becomes in the plain value ('' for an empty key). */
+function keyName(key: unknown): string | undefined {
+  if (key === null || key === undefined) return '';
+  if (!isScalar(key)) return undefined;
+  return key.value === null ? '' : String(key.value);
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }

@@ -51,6 +51,7 @@ function parseChecked(file: string, bytes: Uint8Array, limits: SourceLimits): { 
     lineCounter,
     prettyErrors: true, // fills linePos
     stringKeys: true, // `1:` and `null:` become string keys; a list or mapping as a key is an error
+    uniqueKeys: false, // inspectNodes finds duplicates in linear time; yaml's check is quadratic
     resolveKnownTags: false, // !!binary, !!set, !!timestamp: plain values only, so these are unknown
     logLevel: 'error', // no process warnings from a pure module; 'silent' would also hide MULTIPLE_DOCS
   });

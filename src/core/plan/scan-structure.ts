@@ -1,6 +1,7 @@
-// One linear pass over the text before yaml sees it: overlong lines, tab indentation and nesting
-// depth. Deliberately approximate (it only has to never over-count on real plans); yaml and its
-// own RESOURCE_EXHAUSTION guard remain the judge of exact syntax.
+// One linear pass over the text before yaml sees it: overlong lines, tab indentation, nesting
+// depth and the number of values (yaml's document model costs time and memory per value).
+// Deliberately approximate: it only has to stay close on real plans; yaml (and its own
+// RESOURCE_EXHAUSTION guard) remains the judge of exact syntax.
 
 import type { SourceLimits, SourceProblem } from './source-limits.js';
 
@@ -16,15 +17,19 @@ export interface StructureScan {
   tabs: SourceProblem[];
 }
 
-/** Scan text for lines over maxLineLength, tab indentation and nesting deeper than maxDepth. */
-export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineLength' | 'maxDepth'>): StructureScan {
+/** Scan text for lines over maxLineLength, tab indentation, nesting over maxDepth, over maxValues values. */
+export function scanStructure(
+  text: string,
+  limits: Pick<SourceLimits, 'maxLineLength' | 'maxDepth' | 'maxValues'>,
+): StructureScan {
   const tabs: SourceProblem[] = [];
   const stack: number[] = []; // columns of open block collections
   let flow = 0; // open [ and {
   let quote = 0; // SQ or DQ while inside a quoted scalar spanning lines
-  let blockScalar = -1; // while >= 0, lines indented more than this are block scalar content
+  let blockScalar: number | undefined; // while set, lines indented more than this are block scalar content
   let flowPrev = 0x5b; // last significant char in flow context, to tell a quote from an apostrophe
   let line = 0;
+  let values = 0; // content lines, '- ', ': ', '[', '{' and ',': about one per key, value or item
   const tooDeep = (col: number): SourceProblem => ({
     rule: 'yaml/too-deep',
     message: `nesting is deeper than ${limits.maxDepth} levels at ${line}:${col}; flatten the structure`,
@@ -40,9 +45,9 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
     let ws = i;
     while (ws < end && (text.charCodeAt(ws) === SPACE || text.charCodeAt(ws) === TAB)) ws++;
     const blank = ws === end || text.charCodeAt(ws) === HASH;
-    if (blockScalar >= 0) {
+    if (blockScalar !== undefined) {
       if (ws === end || indent > blockScalar) return undefined;
-      blockScalar = -1;
+      blockScalar = undefined;
     }
     let valueStart = false;
     let nodeCol = -1; // column where a compact node (after '- ' or '? ') starts on this line
@@ -66,6 +71,7 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
       if (stack.length > limits.maxDepth) return tooDeep(indent + 1);
       valueStart = true;
       nodeCol = indent;
+      values++;
     } else i = start;
 
     for (let prev = SPACE; i < end; i++) {
@@ -83,7 +89,9 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
       if (c === HASH && (prev === SPACE || prev === TAB)) break;
       prev = c;
       if (flow > 0) {
+        if (c === 0x2c) values++;
         if (OPENERS.has(c)) {
+          values++;
           flow++;
           if (stack.length + flow > limits.maxDepth) return tooDeep(i - start + 1);
         } else if (CLOSERS.has(c)) flow--;
@@ -92,10 +100,11 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
         continue;
       }
       const sep = i + 1 >= end || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB;
-      if (c === COLON && sep) { valueStart = true; nodeCol = -1; continue; }
+      if (c === COLON && sep) { valueStart = true; nodeCol = -1; values++; continue; }
       if (!valueStart) continue;
       if ((c === DASH || c === QMARK) && sep && nodeCol >= 0) {
         if (nodeCol > (stack[stack.length - 1] ?? -1)) stack.push(nodeCol);
+        values++;
         if (stack.length > limits.maxDepth) return tooDeep(i - start + 1);
         let j = i + 1;
         while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
@@ -104,6 +113,7 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
         continue;
       }
       if (OPENERS.has(c)) {
+        values++;
         flow = 1;
         flowPrev = c;
         if (stack.length + flow > limits.maxDepth) return tooDeep(i - start + 1);
@@ -128,6 +138,10 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
     line++;
     const deep = scanLine(start, end); // first, so that a deep one-line bomb is named as such
     if (deep) return { fatal: deep, tabs };
+    if (values > limits.maxValues) {
+      const message = `the file holds more than ${limits.maxValues} keys, values and items by line ${line}, far more than a plan needs; check that this is the right file or split it`;
+      return { fatal: { rule: 'yaml/too-many-values', message, line, column: 1 }, tabs };
+    }
     if (end - start > limits.maxLineLength) {
       const message = `line ${line} is ${end - start} characters long, over the limit of ${limits.maxLineLength}; break it up (a long text can be a block scalar with '|')`;
       return { fatal: { rule: 'yaml/line-too-long', message, line, column: 1 }, tabs };
@@ -139,7 +153,8 @@ export function scanStructure(text: string, limits: Pick<SourceLimits, 'maxLineL
 
 /** Whether a ': ' (mapping indicator) follows on this line, so a compact node is a mapping. */
 function findsKeyIndicator(text: string, from: number, end: number): boolean {
-  for (let at = text.indexOf(':', from); at >= 0 && at < end; at = text.indexOf(':', at + 1)) {
+  for (let at = from; at < end; at++) {
+    if (text.charCodeAt(at) !== COLON) continue;
     const after = text.charCodeAt(at + 1);
     if (at + 1 >= end || after === SPACE || after === TAB) return true;
   }

@@ -9,22 +9,31 @@ import type { SourceDocument } from './source.js';
 
 export { schemaRuleMeta } from './source-rule-meta.js';
 
+/** Findings listed per file; beyond this one summary says how many more there are. */
+export const MAX_SCHEMA_FINDINGS = 200;
+
 /**
  * Turn Ajv's errors for `doc` into findings. `schemaRoot` lets did-you-mean find the allowed
  * property names when errors lack `parentSchema` (Ajv without `verbose`).
  */
 export function schemaFindings(errors: readonly ErrorObject[], doc: SourceDocument, schemaRoot?: object): Finding[] {
   const drafts = collapseAlternatives(errors).map((e) => draftFinding(e, doc.value, schemaRoot));
-  const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const d of foldTypos(drafts)) {
+  const unique = foldTypos(drafts).filter((d) => {
     const key = `${d.rule}\u0000${d.path}\u0000${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    return !seen.has(key) && seen.add(key);
+  });
+  const findings: Finding[] = unique.slice(0, MAX_SCHEMA_FINDINGS).map((d) => {
     const { line, column } = doc.locate(d.path, d.at);
-    findings.push({ file: doc.file, line, column, severity: 'error', rule: d.rule, message: d.message, path: d.path });
+    return { file: doc.file, line, column, severity: 'error', rule: d.rule, message: d.message, path: d.path };
+  });
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+  const more = unique.length - findings.length;
+  if (more > 0) {
+    const message = `${more} more schema problems are not listed; fix the ones above and validate again`;
+    findings.push({ file: doc.file, line: 1, column: 1, severity: 'error', rule: 'schema/too-many-errors', message, path: '' });
   }
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+  return findings;
 }
 
 /**

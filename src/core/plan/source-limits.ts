@@ -8,6 +8,8 @@ export interface SourceLimits {
   maxLineLength: number;
   /** Deepest nesting of mappings and lists accepted. */
   maxDepth: number;
+  /** Most keys, values and items accepted (yaml needs ~10 µs and ~1 KB per value). */
+  maxValues: number;
   /** yaml's own alias guard (toJS maxAliasCount): uses of one anchor, weighted by nesting. */
   maxAliasCount: number;
   /** Most nodes all aliases together may expand to (billion laughs stops here). */
@@ -18,6 +20,7 @@ export const DEFAULT_SOURCE_LIMITS: Readonly<SourceLimits> = Object.freeze({
   maxBytes: 4 * 1024 * 1024,
   maxLineLength: 20_000,
   maxDepth: 64,
+  maxValues: 50_000,
   maxAliasCount: 50,
   maxAliasNodes: 10_000,
 });

@@ -13,6 +13,7 @@ export const schemaRuleMeta: readonly RuleMeta[] = [
   yaml('encoding', 'The file is not valid UTF-8 text.'),
   yaml('line-too-long', 'A line is longer than the line length limit.'),
   yaml('too-deep', 'Mappings and lists are nested deeper than the depth limit.'),
+  yaml('too-many-values', 'The file holds more keys, values and items than the limit for a plan file.'),
   yaml('tab-indent', 'A line is indented with a tab; YAML indents with spaces.'),
   yaml('syntax', 'The text is not valid YAML.'),
   yaml('duplicate-key', 'A key appears more than once in the same mapping.'),
@@ -50,4 +51,5 @@ export const schemaRuleMeta: readonly RuleMeta[] = [
   schema('any-of', 'A value matches none of the alternative forms.'),
   schema('not', 'A value has a form the schema forbids.'),
   schema('invalid', 'A value breaks another schema constraint.'),
+  schema('too-many-errors', 'More schema problems were found than are listed for one file.'),
 ];

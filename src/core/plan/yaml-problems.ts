@@ -31,9 +31,6 @@ export function yamlProblems(
     const pos = `${where.line}:${where.column}`;
     const source = clip(text.slice(issue.pos[0], Math.max(issue.pos[1], issue.pos[0])));
     switch (issue.code) {
-      case 'DUPLICATE_KEY':
-        out.push({ rule: 'yaml/duplicate-key', message: `key '${keyAt(text, issue.pos[0])}' at ${pos} appears twice in the same mapping; remove or rename one of them`, ...where });
-        break;
       case 'MULTIPLE_DOCS':
         out.push({ rule: 'yaml/multiple-documents', message: `a second YAML document starts at ${pos}; a plan file holds exactly one, so remove the '---' or '...' line or split the file`, ...where });
         break;
@@ -62,17 +59,6 @@ export function plainMessage(message: string): string {
   const first = (message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '').replace(/[.:]\s*$/, '').trim();
   const clause = first.length > 0 ? first : 'the text cannot be read as YAML';
   return clip(clause.charAt(0).toLowerCase() + clause.slice(1), 200);
-}
-
-/** The key that starts at offset: a quoted string, or plain text up to ': '. */
-function keyAt(text: string, offset: number): string {
-  const q = text[offset];
-  if (q === '"' || q === "'") {
-    const end = text.indexOf(q, offset + 1);
-    return clip(text.slice(offset + 1, end < 0 ? offset + 81 : end));
-  }
-  const m = /^[^\n\r]*?(?=:(\s|$)|[\r\n,}\]]|$)/.exec(text.slice(offset, offset + 200));
-  return clip((m?.[0] ?? '').trim());
 }
 
 function clip(s: string, max = 60): string {

@@ -110,6 +110,27 @@ describe('size', () => {
   });
 });
 
+describe('number of values', () => {
+  it.each([
+    ['block lists', '- - x\n'.repeat(600_000)],
+    ['mapping entries', 'key: value\n'.repeat(380_000)],
+    ['a flow list', '[' + '1,'.repeat(2_000_000) + ']\n'],
+  ])('rejects 4 MB of dense %s before yaml builds them', (_name, text) => {
+    const [f, ms] = timed(() => first(text));
+    expect(f.rule).toBe('yaml/too-many-values');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('reads a mapping of 20,000 keys in linear time and finds its duplicate', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `key-${i}: v`);
+    lines.push('key-7: again');
+    const [out, ms] = timed(() => parse(lines.join('\n') + '\n'));
+    expect(out.findings.map(at)).toEqual([['yaml/duplicate-key', 20_001, 1]]);
+    expect(out.findings[0]?.message).toContain("key 'key-7'");
+    expect(ms).toBeLessThan(3000); // yaml's own duplicate check takes seconds here
+  });
+});
+
 describe('bytes that are not YAML text', () => {
   it('rejects NUL bytes as binary, at the byte', () => {
     expect(at(first('a: 1\nb: x\u0000y\n'))).toEqual(['yaml/binary', 2, 5]);
@@ -200,7 +221,7 @@ describe('fuzz: parseSource never throws', () => {
       if (op === 0) out = out.slice(0, i) + noise[rand(noise.length)] + out.slice(i);
       else if (op === 1) out = out.slice(0, i) + out.slice(i + 1 + rand(5));
       else if (op === 2) out = out.slice(0, i) + out.slice(rand(out.length), rand(out.length)) + out.slice(i);
-      else out = out.slice(0, i) + noise[rand(noise.length)].repeat(rand(70)) + out.slice(i);
+      else out = out.slice(0, i) + (noise[rand(noise.length)] ?? '').repeat(rand(70)) + out.slice(i);
     }
     return out;
   };

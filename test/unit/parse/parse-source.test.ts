@@ -116,6 +116,14 @@ describe('parseSource: syntax', () => {
     expect(at(only('a: 1\n...\nb: 2\n'))).toEqual(['yaml/multiple-documents', 3, 1]);
   });
 
+  it('reports a list used as a key', () => {
+    expect(at(only('? [a, b]\n: c\n'))).toEqual(['yaml/complex-key', 1, 3]);
+  });
+
+  it('reports an unknown directive, since every yaml warning is an error here', () => {
+    expect(at(only('%FOO bar\n---\na: 1\n'))).toEqual(['yaml/syntax', 1, 1]);
+  });
+
   it('accepts a single document with explicit markers', () => {
     expect(parse('---\na: 1\n...\n').findings).toEqual([]);
   });

@@ -192,6 +192,17 @@ describe('schemaFindings', () => {
     expect(schemaFindings([...errors, ...errors], doc as SourceDocument)).toHaveLength(1);
   });
 
+  it('lists at most 200 findings, then says how many more there are', () => {
+    const extra = Array.from({ length: 1000 }, (_, i) => `    extra-${i}: x`);
+    const { doc } = parseSource('p.yaml', new TextEncoder().encode([...head, 'steps:', '  - id: a', ...extra].join('\n')));
+    verboseValidate(doc?.value);
+    const out = schemaFindings(verboseValidate.errors ?? [], doc as SourceDocument);
+    expect(out).toHaveLength(201);
+    expect(out[199]?.line).toBe(208); // the first 200, in source order
+    expect(out[200]).toMatchObject({ rule: 'schema/too-many-errors', line: 1, column: 1, path: '' });
+    expect(out[200]?.message).toBe('800 more schema problems are not listed; fix the ones above and validate again');
+  });
+
   it('describes every rule it can emit', () => {
     const ids = schemaRuleMeta.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -31,9 +31,17 @@ describe('flow/unreachable-step', () => {
     expect(check(unreachableStep, plan).map((f) => f.path)).toEqual(['/steps/2/id']);
   });
 
-  it('counts steps that only unreachable steps lead to as unreachable', () => {
-    const plan = mutate(nationalPlan(), (p) => p.steps.push(step('a', { next: 'b' }), step('b', { end: true })));
-    expect(check(unreachableStep, plan).map((f) => f.path)).toEqual(['/steps/3/id', '/steps/4/id']);
+  it('reports an unreachable region once, where it begins, naming the steps after it', () => {
+    const plan = mutate(nationalPlan(), (p) => p.steps.push(step('b', { end: true }), step('a', { next: 'b' })));
+    const found = check(unreachableStep, plan);
+    expect(found.map((f) => f.path)).toEqual(['/steps/4/id']);
+    expect(found[0]?.message).toContain('step "a" cannot be reached');
+    expect(found[0]?.message).toContain('and so is the step it leads to: "b"');
+  });
+
+  it('reports an unreachable loop once', () => {
+    const plan = mutate(nationalPlan(), (p) => p.steps.push(step('x', { next: 'y' }), step('y', { next: 'x' })));
+    expect(check(unreachableStep, plan).map((f) => f.path)).toEqual(['/steps/3/id']);
   });
 
   it('stays silent when start names no step (ref/unknown-step reports that)', () => {

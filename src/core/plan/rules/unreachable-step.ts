@@ -14,6 +14,12 @@ const meta: RuleMeta = {
 };
 
 /** Reports steps that cannot be reached from the start by local next / option next. */
+// Steps without an id, or repeating an earlier id, cannot be targeted: other rules report them.
+function isFirst(nodes: readonly { id: string | undefined }[], byId: ReadonlyMap<string, number>, i: number): boolean {
+  const id = nodes[i]?.id;
+  return id !== undefined && byId.get(id) === i;
+}
+
 export const unreachableStep: Rule = {
   ...meta,
   check(ctx) {
@@ -27,15 +33,23 @@ export const unreachableStep: Rule = {
     if (nodes.length === 0) return [];
     const seen = reachable(nodes, start);
     const startLabel = nodes[start]?.id === undefined ? 'the first step' : `the start step "${nodes[start]?.id}"`;
+    const orphans = nodes.map((_, i) => i).filter((i) => !seen.has(i) && isFirst(nodes, byId, i));
+    // Report where an unreachable region begins, not every step after it: one real problem, one finding.
+    const fedByOrphan = new Set(orphans.flatMap((i) => (nodes[i]?.targets ?? []).filter((t) => t !== i)));
+    const roots = orphans.filter((i) => !fedByOrphan.has(i));
+    const covered = new Set<number>();
     const out: RuleFinding[] = [];
-    nodes.forEach((node, i) => {
-      // Steps without an id, or repeating an earlier id, cannot be targeted: other rules report them.
-      if (seen.has(i) || node.id === undefined || byId.get(node.id) !== i) return;
+    for (const i of [...roots, ...orphans.filter((o) => !roots.includes(o))]) {
+      if (covered.has(i)) continue;
+      const region = [...reachable(nodes, i)].filter((r) => orphans.includes(r) && !covered.has(r));
+      region.forEach((r) => covered.add(r));
+      const followers = region.filter((r) => r !== i).map((r) => `"${nodes[r]?.id ?? '?'}"`);
+      const tail = followers.length === 0 ? '' : `, and so ${followers.length === 1 ? 'is the step' : 'are the steps'} it leads to: ${followers.join(', ')}`;
       const message =
-        `step "${node.id}" cannot be reached from ${startLabel}: ` +
-        'no next or decision option on a path from the start leads to it';
+        `step "${nodes[i]?.id ?? '?'}" cannot be reached from ${startLabel}: ` +
+        `no next or decision option on a path from the start leads to it${tail}`;
       out.push(finding(meta, stepPointer(ctx.plan, i), message));
-    });
+    }
     return out;
   },
 };

@@ -1,0 +1,17 @@
+// The exercise report formats, by the name `--format` takes.
+import type { ExerciseReportData } from '../../exercise/report-data.js';
+import { exerciseJson } from './json.js';
+import { exerciseJunit } from './junit.js';
+import { exerciseMarkdown } from './markdown.js';
+
+export const exerciseFormatNames = ['md', 'json', 'junit'] as const;
+export type ExerciseFormat = (typeof exerciseFormatNames)[number];
+
+/** Renderers: pure functions of the report data. */
+export const exerciseFormats: Record<ExerciseFormat, (report: ExerciseReportData) => string> = {
+  md: exerciseMarkdown,
+  json: exerciseJson,
+  junit: exerciseJunit,
+};
+
+export { exerciseJson, exerciseJunit, exerciseMarkdown };

@@ -1,0 +1,88 @@
+// The scriptable companions: status, note, log list|show|export|verify, on a real SQLite log.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
+import type { Plan } from '../../src/core/plan/types.js';
+import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
+import { projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
+
+const dir = tempDir();
+const db = join(dir.path, 'crisis.db');
+const planText = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.yaml'), 'utf8');
+const plan = parse(planText) as Plan;
+const aware = new Date(Date.now() - 30 * 3600_000); // the 24 h early warning is overdue
+
+beforeAll(() => {
+  const log = openEventLog<IncidentEvent>(db);
+  log.createIncident({ id: 'inc-a', title: 'Ransomware, hospital', planId: 'walk-test', createdAt: aware.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
+  log.appendAll('inc-a', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Ransomware, hospital', awareness: aware, at: aware, actor: 'ana' }));
+  log.close();
+});
+afterAll(() => dir.cleanup());
+
+const crisis = (...args: string[]) => runCli([...args, '--db', db]);
+
+describe('incident companions', () => {
+  it('status puts the overdue clock first, in text and json', async () => {
+    const text = await crisis('status');
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/Early warning OVERDUE by 6 h/);
+    const json = await crisis('status', '--format', 'json', '--incident', 'inc-a');
+    const body = JSON.parse(json.stdout) as { clocks: { id: string; status: string }[]; current: { stepId: string } };
+    expect(body.clocks[0]).toMatchObject({ id: 'early-warning', status: 'overdue' });
+    expect(body.current.stepId).toBe('triage');
+  });
+
+  it('note appends from another terminal, and the timeline shows it', async () => {
+    const note = await runCli(['note', 'Hospital', 'CISO', 'called', '--db', db], { env: { CRISIS_RESPONDER: 'ben' } });
+    expect(note.exitCode).toBe(0);
+    const show = await crisis('log', 'show', 'inc-a');
+    expect(show.stdout).toContain('Hospital CISO called');
+    expect(show.stdout).toContain('(ben)');
+  });
+
+  it('lists incidents', async () => {
+    const list = await crisis('log', 'list', '--format', 'json');
+    expect((JSON.parse(list.stdout) as { id: string; closed: boolean }[]).map((i) => [i.id, i.closed])).toEqual([['inc-a', false]]);
+  });
+
+  it.each(['md', 'json', 'jsonl', 'csv'])('exports %s', async (format) => {
+    const out = await crisis('log', 'export', 'inc-a', '--format', format);
+    expect(out.exitCode).toBe(0);
+    if (format === 'json') expect((JSON.parse(out.stdout) as { events: unknown[] }).events).toHaveLength(4);
+    if (format === 'jsonl') expect(out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['incident-opened', 'clock-started', 'step-entered', 'note-added']);
+    if (format === 'csv') expect(out.stdout.split('\r\n')[0]).toBe('seq,at,actor,type,plan,step,summary,hash');
+    if (format === 'md') expect(out.stdout).toContain('# Incident inc-a: Ransomware, hospital');
+  });
+
+  it('verify passes, then finds the altered row and exits 1', async () => {
+    expect((await crisis('log', 'verify')).exitCode).toBe(0);
+    const tampered = join(dir.path, 'tampered.db');
+    copyFileSync(db, tampered);
+    const raw = new Database(tampered);
+    for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string }[]) raw.exec(`DROP TRIGGER "${name}"`);
+    raw.prepare("UPDATE events SET payload = replace(payload, 'Hospital', 'Clinic') WHERE seq = 4").run();
+    raw.close();
+    const out = await runCli(['log', 'verify', '--db', tampered]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toContain('first broken sequence number 4');
+  });
+
+  it('refuses a file that is not a crisis log with exit 2 and leaves it alone', async () => {
+    const notOurs = join(dir.path, 'notes.db');
+    writeFileSync(notOurs, 'this is not sqlite');
+    const out = await runCli(['log', 'list', '--db', notOurs]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toMatch(/notes\.db/);
+    expect(readFileSync(notOurs, 'utf8')).toBe('this is not sqlite');
+  });
+
+  it('exits 2 for an unknown incident', async () => {
+    const out = await crisis('log', 'show', 'inc-none');
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('no incident inc-none');
+  });
+});

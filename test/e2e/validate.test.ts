@@ -1,0 +1,218 @@
+// `crisis validate` as CI pipelines meet it: every format, every exit code, hostile files.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+const file = (name: string, content: string | Buffer): string => {
+  const path = join(dir.path, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const plan = `apiVersion: crisis/v1
+kind: Plan
+metadata:
+  id: tiny
+  title: Tiny
+  version: 1.0.0
+  jurisdiction: EU
+  tlp: CLEAR
+levels:
+  - { id: technical, title: Technical, rank: 1 }
+roles:
+  - { id: csirt, title: CSIRT, type: csirt }
+steps:
+  - id: triage
+    title: Triage
+    phase: detection
+    level: technical
+    owner: csirt
+    basis: NIS2 Art. 23
+    next: assess
+  - id: assess
+    title: Assess
+    phase: response
+    level: technical
+    owner: csirt
+    basis: NIS2 Art. 23
+    end: true
+`;
+const good = file('good.yaml', plan);
+const dangling = file('dangling.yaml', plan.replace('id: tiny', 'id: dangling').replace('next: assess', 'next: asess'));
+
+interface JsonReport {
+  files: number;
+  errors: number;
+  warnings: number;
+  findings: { file: string; line: number; column: number; severity: string; rule: string; message: string; path: string }[];
+}
+
+const json = async (...paths: string[]): Promise<{ exitCode: number | undefined; report: JsonReport; stderr: string }> => {
+  const out = await runCli(['validate', '--format', 'json', ...paths]);
+  return { exitCode: out.exitCode, report: JSON.parse(out.stdout) as JsonReport, stderr: out.stderr };
+};
+
+describe('crisis validate', () => {
+  it('passes the bundled playbooks with no finding (default path ./playbooks)', async () => {
+    const out = await runCli(['validate', '--format', 'json']);
+    expect(out.exitCode).toBe(0);
+    const report = JSON.parse(out.stdout) as JsonReport;
+    expect(report.files).toBeGreaterThanOrEqual(4);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('prints exactly the documented json shape', async () => {
+    const { exitCode, report } = await json(good, dangling);
+    expect(exitCode).toBe(1);
+    expect(Object.keys(report)).toEqual(['files', 'errors', 'warnings', 'findings']);
+    expect(report.files).toBe(2);
+    expect(report.findings).toHaveLength(1);
+    const f = report.findings[0];
+    expect(f && Object.keys(f)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message', 'path']);
+    expect(f).toMatchObject({ line: 20, column: 11, severity: 'error', rule: 'ref/unknown-step', path: '/steps/0/next' });
+    expect(f?.message).toContain('did you mean "assess"');
+  });
+
+  it('shows the source line with a caret in stylish', async () => {
+    const out = await runCli(['validate', dangling]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toContain('20:11');
+    expect(out.stdout).toMatch(/20 \| {5}next: asess\n {5}\| {11}\^/);
+  });
+
+  it('writes junit with one testcase per file', async () => {
+    const out = await runCli(['validate', '--format', 'junit', good, dangling]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout.match(/<testcase /g)).toHaveLength(2);
+    expect(out.stdout).toContain('<failure');
+  });
+
+  it('writes GitHub workflow commands', async () => {
+    const out = await runCli(['validate', '--format', 'github', dangling]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toMatch(/^::error file=[^,]+dangling\.yaml,line=20,col=11,title=ref\/unknown-step::/m);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata and regions', async () => {
+    const out = await runCli(['validate', '--format', 'sarif', dangling]);
+    expect(out.exitCode).toBe(1);
+    const sarif = JSON.parse(out.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    const result = run?.results[0];
+    expect(result?.ruleId).toBe('ref/unknown-step');
+    expect(run?.tool.driver.rules[result?.ruleIndex ?? -1]?.id).toBe('ref/unknown-step');
+    expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(20);
+  });
+
+  it('turns warnings into a failure with --fail-on warning', async () => {
+    const national = file('national.yaml', plan.replace('jurisdiction: EU', 'jurisdiction: XA\n  parent: eu-circp').replace('    end: true', '    next: eu-circp#receive-national-escalation'));
+    const relaxed = await json(national);
+    expect(relaxed.exitCode).toBe(0);
+    expect(relaxed.report.errors).toBe(0);
+    expect(relaxed.report.findings.map((f) => f.rule)).toContain('nis2/art9-4-a-preparedness-objectives');
+    const strict = await runCli(['validate', '--fail-on', 'warning', national]);
+    expect(strict.exitCode).toBe(1);
+  });
+
+  it('resolves PLAN#STEP across files given together', async () => {
+    const other = file('other.yaml', plan.replace('id: tiny', 'id: other').replace('    end: true', '    next: tiny#nowhere'));
+    const { report } = await json(good, other);
+    expect(report.findings.map((f) => f.rule)).toEqual(['ref/unknown-step']);
+    expect(report.findings[0]?.message).toContain('plan "tiny" has no step "nowhere"');
+    const fixed = file('fixed.yaml', plan.replace('id: tiny', 'id: fixed').replace('    end: true', '    next: tiny#assess'));
+    expect((await json(good, fixed)).report.findings).toEqual([]);
+  });
+
+  it('expands folders recursively and globs', async () => {
+    mkdirSync(join(dir.path, 'nested/deeper'), { recursive: true });
+    writeFileSync(join(dir.path, 'nested/deeper/plan.yml'), plan.replace('id: tiny', 'id: deep'));
+    writeFileSync(join(dir.path, 'nested/readme.txt'), 'not a plan');
+    const folder = await json(join(dir.path, 'nested'));
+    expect(folder.report.files).toBe(1);
+    const glob = await runCli(['validate', '--format', 'json', 'nested/**/*.yml'], { cwd: dir.path });
+    expect((JSON.parse(glob.stdout) as JsonReport).files).toBe(1);
+  });
+
+  it.each([
+    [['validate', join(dir.path, 'missing.yaml')], 'does not exist'],
+    [['validate', '--format', 'xml', 'playbooks'], "argument 'xml' is invalid"],
+    [['validate', '--no-such-flag'], 'unknown option'],
+    [['validate', 'no-match-*.yaml'], 'no file matches'],
+  ])('exits 2 on a usage error: %j', async (args, text) => {
+    const out = await runCli(args);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain(text);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for an unreadable file', async () => {
+    const secret = file('secret.yaml', plan);
+    chmodSync(secret, 0o000);
+    // root reads anything: drop to nobody for this one run.
+    const asRoot = process.getuid?.() === 0;
+    const out = asRoot
+      ? await runCli(['validate', secret].map(String), { env: {} }).then(async () => {
+          const { execa } = await import('execa');
+          const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', join(import.meta.dirname, '../../bin/crisis.js'), 'validate', secret], { reject: false, env: { NO_COLOR: '1' } });
+          return { exitCode: r.exitCode, stderr: r.stderr };
+        })
+      : await runCli(['validate', secret]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('permission denied');
+  });
+});
+
+// Each hostile input: an error finding in that file, exit 1, seconds, no stack trace.
+describe('crisis validate on hostile files', () => {
+  const deep = 'a: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n';
+  // Block nesting costs one more space a level, so 2,000 levels (2 MB) stay under the size limit.
+  const blockDeep = Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+  const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+  const cases: [string, string | Buffer, string][] = [ // [file, content, rule]
+    ['empty.yaml', '', 'yaml/empty'],
+    ['scalar.yaml', 'just a string\n', 'yaml/not-a-mapping'],
+    ['list.yaml', '- a\n- b\n', 'yaml/not-a-mapping'],
+    ['syntax.yaml', 'a: [1, 2\nb: 3\n', 'yaml/syntax'],
+    ['tab.yaml', 'a:\n\tb: 1\n', 'yaml/tab-indent'],
+    ['dupkey.yaml', 'a: 1\na: 2\n', 'yaml/duplicate-key'],
+    ['twodocs.yaml', 'a: 1\n---\nb: 2\n', 'yaml/multiple-documents'],
+    ['jsfunc.yaml', 'a: !!js/function "function(){ return 1 }"\n', 'yaml/unsafe-tag'],
+    ['python.yaml', 'a: !!python/object:os.system ["echo pwned"]\n', 'yaml/unsafe-tag'],
+    ['bomb.yaml', bomb.join('\n') + '\n', 'yaml/alias-limit'],
+    ['deep.yaml', deep, 'yaml/too-deep'],
+    ['deep-block.yaml', blockDeep, 'yaml/too-deep'],
+    ['huge.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'), 'yaml/too-large'],
+    ['longline.yaml', 'a: ' + 'x'.repeat(5 * 1024 * 1024) + '\n', 'yaml/too-large'],
+    ['binary.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff]), 'yaml/binary'],
+    ['latin1.yaml', Buffer.from('title: caf\xe9\n', 'latin1'), 'yaml/encoding'],
+  ];
+  it.each(cases.map(([name, content, rule]) => ({ name, content, rule })))('$name gives $rule and exit 1', async ({ name, content, rule }) => {
+    const path = file(name, content);
+    const started = Date.now();
+    const out = await runCli(['validate', '--format', 'json', path], { timeoutMs: 15_000 });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+    const report = JSON.parse(out.stdout) as JsonReport;
+    expect(report.findings.map((f) => f.rule)).toContain(rule);
+    expect(report.findings.every((f) => f.line >= 1 && f.column >= 1)).toBe(true);
+  });
+
+  it('reports __proto__ and constructor keys without polluting anything', async () => {
+    const path = file('proto.yaml', plan.replace('  tlp: CLEAR\n', '  tlp: CLEAR\n  __proto__: { polluted: true }\n  constructor: { prototype: { polluted: true } }\n'));
+    const { exitCode, report } = await json(path);
+    expect(exitCode).toBe(1);
+    const rules = report.findings.map((f) => f.rule);
+    expect(rules.length).toBeGreaterThanOrEqual(1);
+    expect(report.findings.some((f) => f.message.includes('__proto__'))).toBe(true);
+  });
+});
