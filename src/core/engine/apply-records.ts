@@ -76,7 +76,8 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
   if (e.clock !== undefined) {
     const c = getClock(plans, e.clock, e.planId);
     met = `${c.planId}#${c.clock.id}`;
-    const run = runningClock(s, c.planId, c.clock.id);
+    // Same id in another plan of the incident: the same legal deadline, met by this report too.
+    const run = runningClock(s, c.planId, c.clock.id) ?? s.clocks.find((r) => r.clockId === c.clock.id && r.metAt === undefined);
     if (run) {
       run.metAt = e.at;
       run.metBy = id;

@@ -2,15 +2,18 @@
 // hand-over when it lies in another plan), and sending a notification.
 import type { Notification } from '../plan/types.js';
 import type { EventBatch } from './batch.js';
-import { clockDue, clockEverStarted, runningClock } from './clocks.js';
+import { clockDue } from './clocks.js';
 import type { StepRef } from './events.js';
 import { getClock, getLevel, getPlan, getStep, splitRef } from './refs.js';
 import { parseIso, toIso } from './time.js';
 
-/** Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. */
+/**
+ * Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. Clocks with
+ * the same id in a national plan and its parent are one legal deadline, so a run in either counts.
+ */
 export function startClock(b: EventBatch, ref: string, planId: string, startedAt: Date): void {
   const c = getClock(b.plans, ref, planId);
-  if (runningClock(b.state, c.planId, c.clock.id)) return;
+  if (b.state.clocks.some((run) => run.clockId === c.clock.id && run.metAt === undefined)) return;
   const dueAt = toIso(clockDue(c.clock, startedAt));
   b.push({ type: 'clock-started', planId: c.planId, clockId: c.clock.id, startedAt: toIso(startedAt), dueAt });
 }
@@ -19,7 +22,8 @@ export function startClock(b: EventBatch, ref: string, planId: string, startedAt
 export function startAwarenessClocks(b: EventBatch, planId: string): void {
   const awareness = parseIso(b.state.meta?.awareness ?? b.at, 'awareness time');
   for (const clock of getPlan(b.plans, planId).clocks ?? []) {
-    if (clock.starts === 'awareness' && !clockEverStarted(b.state, planId, clock.id)) {
+    // The same deadline may already run under the plan that handed over (same clock id).
+    if (clock.starts === 'awareness' && !b.state.clocks.some((run) => run.clockId === clock.id)) {
       startClock(b, clock.id, planId, awareness);
     }
   }
@@ -64,7 +68,7 @@ export function sendNotification(b: EventBatch, planId: string, n: Notification,
     for (const clock of getPlan(b.plans, pid).clocks ?? []) {
       if (clock.starts !== 'report-submitted' || clock.after === undefined) continue;
       const after = splitRef(clock.after, pid);
-      if (after.planId === met.planId && after.id === met.clock.id) startClock(b, clock.id, pid, b.when);
+      if (after.id === met.clock.id) startClock(b, clock.id, pid, b.when);
     }
   }
 }

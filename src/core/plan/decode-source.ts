@@ -18,7 +18,9 @@ export function decodeSource(
     const message = 'file is encoded as UTF-16; save it as UTF-8';
     return { problem: { rule: 'yaml/encoding', message, line: 1, column: 1 } };
   }
-  const control = findControlByte(bytes);
+  // A NUL anywhere means binary: say so rather than naming whichever control byte comes first.
+  const nul = bytes.indexOf(0);
+  const control = nul >= 0 ? nul : findControlByte(bytes);
   if (control >= 0) {
     const at = bytePosition(bytes, control);
     const byte = hex(bytes[control] ?? 0);
