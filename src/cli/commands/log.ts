@@ -1,6 +1,6 @@
 // `crisis log list|show|export|verify`: read the incident log; never writes to it.
 import { Option, type Command } from 'commander';
-import { exportFormats } from '../../core/report/incident/export.js';
+import { exportFormats } from '../../core/report/incident/export-formats.js';
 import type { CliIO } from '../io.js';
 
 export interface LogOptions {

@@ -94,6 +94,20 @@ describe('walk', () => {
     expect(types()).toContain('note-added');
   });
 
+  it('shows the exact command, runs it only after confirmation, and logs the result', async () => {
+    const withRun: Plan = structuredClone(plan);
+    const triage = withRun.steps[0];
+    if (triage) triage.run = { argv: ['collect-evidence', '--case', 'a b'], timeout: 'PT1M' };
+    const runPlans = new Map([[withRun.metadata.id, withRun]]);
+    const { log, deps } = setup([{ select: 'Run' }, { confirm: false }, { select: 'Run' }, { confirm: true }, { select: 'Pause' }]);
+    await walk(deps, { incidentId: 'inc-1', plans: runPlans, actor: 'ana' });
+    expect(deps.screen.text).toContain("Command: collect-evidence --case 'a b'");
+    expect(deps.runner.runs).toEqual([['collect-evidence', '--case', 'a b']]);
+    const runs = log.events('inc-1').filter((r) => r.event.type === 'command-run');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.event).toMatchObject({ argv: ['collect-evidence', '--case', 'a b'], exitCode: 0, output: 'ok' });
+  });
+
   it('skips a step only with a reason', async () => {
     const { log, deps } = setup([{ select: 'Skip step' }, { input: 'already triaged by the sector CSIRT' }, { select: 'Pause' }]);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });

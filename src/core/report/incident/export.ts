@@ -2,8 +2,7 @@
 import { clockStatus, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
 
-export const exportFormats = ['md', 'json', 'jsonl', 'csv'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import type { ExportFormat } from './export-formats.js';
 
 export interface ExportInput {
   record: IncidentRecord;
