@@ -1,5 +1,5 @@
-// Every plan bundled with crisis (kind Plan under playbooks/), read and parsed once per process:
-// references resolve against them, and exercises may open on any of them.
+// The plans bundled with crisis (kind Plan under playbooks/), each read and parsed at most once
+// per process: references resolve against them, and exercises may open on any of them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSource } from '../core/plan/parse-source.js';
@@ -12,18 +12,21 @@ export interface BundledPlan {
   plan: Plan;
 }
 
-let cached: BundledPlan[] | undefined;
+const parsed = new Map<string, BundledPlan | undefined>();
 
-/** The bundled plans, in path order; files that do not parse to a Plan are left out. */
+/** One bundled plan file, parsed once; undefined when it does not parse to a Plan. */
+export function readBundledPlan(file: string): BundledPlan | undefined {
+  if (parsed.has(file)) return parsed.get(file);
+  const result = parseSource(file, readFileSync(file));
+  const value = result.doc?.value as { kind?: unknown; metadata?: { id?: unknown } } | undefined;
+  const plan = result.doc && value?.kind === 'Plan' && typeof value.metadata?.id === 'string' ? { file, text: result.doc.text, plan: value as Plan } : undefined;
+  parsed.set(file, plan);
+  return plan;
+}
+
+/** Every bundled plan, in path order (parsing takes ~0.1 s per plan: call it only when needed). */
 export function readBundledPlans(): BundledPlan[] {
-  if (cached) return cached;
-  cached = yamlFiles(bundledPlaybooksPath).flatMap((file) => {
-    const parsed = parseSource(file, readFileSync(file));
-    const value = parsed.doc?.value as { kind?: unknown; metadata?: { id?: unknown } } | undefined;
-    if (!parsed.doc || value?.kind !== 'Plan' || typeof value.metadata?.id !== 'string') return [];
-    return [{ file, text: parsed.doc.text, plan: value as Plan }];
-  });
-  return cached;
+  return yamlFiles(bundledPlaybooksPath).flatMap((file) => readBundledPlan(file) ?? []);
 }
 
 function yamlFiles(folder: string): string[] {

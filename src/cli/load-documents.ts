@@ -9,7 +9,7 @@ import type { Plan } from '../core/plan/types.js';
 import { schemaRuleMeta } from '../core/plan/schema-findings.js';
 import { nis2Rules, planRules } from '../core/plan/rules/index.js';
 import { bundledEuPlanPath, loadSchema } from '../adapters/bundled.js';
-import { readBundledPlans } from '../adapters/bundled-plans.js';
+import { readBundledPlan, readBundledPlans } from '../adapters/bundled-plans.js';
 import { checkExercise, exerciseRules } from '../core/exercise/rules/index.js';
 import { UsageError } from '../core/errors.js';
 
@@ -43,23 +43,25 @@ export interface Validation {
 
 let cached: Validation | undefined;
 
-/** Compile the schemas and load the bundled plans (the EU plan first) once per process. */
+/** Compile the schemas and load the bundled EU plan once per process (other bundled plans when needed). */
 export function loadValidation(): Validation {
   if (cached) return cached;
   const ajv = createAjv();
   const validators: KindValidators = { Plan: ajv.compile(loadSchema('plan')), Exercise: ajv.compile(loadSchema('exercise')) };
-  const bundled = readBundledPlans();
-  const bundledEu = bundled.find((b) => b.file === bundledEuPlanPath)?.plan;
+  const bundledEu = readBundledPlan(bundledEuPlanPath)?.plan;
   if (!bundledEu) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
-  // Exercises open on bundled national plans too, so every bundled plan resolves references.
-  const reference = [bundledEu, ...bundled.map((b) => b.plan).filter((p) => p !== bundledEu)];
   const metas = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta, ...exerciseRules];
   // format/duration is shared by plan and exercise rules: list each id once.
   const rules = metas
     .filter((m, i) => metas.findIndex((x) => x.id === m.id) === i)
     .map(({ id, severity, description }) => ({ id, severity, description }));
+  // Exercises may open on any bundled plan; parsing them all costs time, so only for exercises.
+  const reference = (docs: readonly SourceDocument[]): Plan[] =>
+    docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'Exercise')
+      ? [bundledEu, ...readBundledPlans().map((b) => b.plan).filter((p) => p.metadata.id !== bundledEu.metadata.id)]
+      : [bundledEu];
   cached = {
-    check: (docs) => checkDocuments(docs, { validators, reference, kindRules: { Exercise: checkExercise } }),
+    check: (docs) => checkDocuments(docs, { validators, reference: reference(docs), kindRules: { Exercise: checkExercise } }),
     rules,
     bundledEu,
   };

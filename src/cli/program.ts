@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { CliIO } from './io.js';
 import { packageVersion } from '../adapters/package-root.js';
 import { colourEnabled } from './styler.js';
+import { registerExercise } from './commands/exercise.js';
 import { registerLog } from './commands/log.js';
 import { registerRespond } from './commands/respond.js';
 import { registerStatus } from './commands/status.js';
@@ -29,5 +30,6 @@ export function createProgram(io: CliIO): Command {
   registerRespond(program, io);
   registerStatus(program, io);
   registerLog(program, io);
+  registerExercise(program, io);
   return program;
 }

@@ -22,11 +22,13 @@ export function judge(e: Expectation, ctx: ScoringContext): Judgement {
   const due = deadline(e, ctx, done.dueAt);
   if (due.problem !== undefined) return { status: 'missed', detail: due.problem, ...(done.at ? { achievedAt: done.at } : {}) };
   const deadlineIso = due.at.toISOString();
-  if (done.at === undefined) return { status: 'missed', deadline: deadlineIso, detail: done.why ?? 'not done by the end of the exercise' };
+  const why = done.why ?? 'not done by the end of the exercise';
+  if (done.at === undefined) return due.explicit ? { status: 'missed', deadline: deadlineIso, detail: why } : { status: 'missed', detail: why };
   const marginMs = due.at.getTime() - Date.parse(done.at);
+  // Without a deadline of its own, an expectation only has to happen before the end: no margin to show.
+  if (!due.explicit) return marginMs < 0 ? { status: 'missed', achievedAt: done.at, detail: 'done after the end of the exercise' } : { status: 'met', achievedAt: done.at, detail: 'met' };
   const base = { deadline: deadlineIso, achievedAt: done.at, marginMs };
   if (marginMs < 0) return { ...base, status: 'late', detail: `late by ${formatDuration(-marginMs)}` };
-  if (!due.explicit) return { ...base, status: 'met', detail: 'met' };
   return { ...base, status: 'met', detail: marginMs === 0 ? 'met just in time' : `met ${formatDuration(marginMs)} before the deadline` };
 }
 

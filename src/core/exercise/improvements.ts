@@ -1,5 +1,5 @@
 // The improvement plan: each missed expectation, what was missed, and the role that owns it.
-import { formatOffset } from './offsets.js';
+import { formatDuration } from '../time/duration.js';
 import type { OwnerRole } from './owners.js';
 import type { Scored } from './score.js';
 import type { Exercise } from './types.js';
@@ -19,7 +19,7 @@ export function improvementPlan(exercise: Exercise, scored: Scored, start: Date)
   return scored.expectations
     .filter((e) => !e.met)
     .map((e): Improvement => {
-      const due = e.deadline !== undefined ? ` (due at ${formatOffset(Date.parse(e.deadline) - start.getTime())})` : '';
+      const due = e.deadline !== undefined ? ` (due T+${formatDuration(Date.parse(e.deadline) - start.getTime())})` : '';
       return {
         expectation: e.id,
         objective: e.objective,

@@ -1,7 +1,7 @@
 // The exercise module's public surface: the format, the runner, scoring, report data and rules.
 export type * from './types.js';
 export { runExercise, type ExerciseRun } from './run.js';
-export { ExerciseSession, FACILITATOR, type EventSink, type RunProblem } from './session.js';
+export { ExerciseSession, FACILITATOR, injectEvent, openInput, type EventSink, type RunProblem } from './session.js';
 export { agenda, endOf, openingTimes, SimClock, type Cue } from './sim-clock.js';
 export { translate, ScriptRefused, type Translated } from './translate.js';
 export { scoreExercise, targetText, type ExpectationResult, type ObjectiveResult, type Score, type Scored } from './score.js';

@@ -9,7 +9,7 @@ export function atOffset(start: Date, offset: unknown): Date | undefined {
 
 /** The start of an exercise as a Date, or undefined when it is not an RFC 3339 date-time. */
 export function parseStart(start: unknown): Date | undefined {
-  if (typeof start !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(start)) return undefined;
+  if (typeof start !== 'string' || !/^\d{4}-\d{2}-\d{2}[Tt ]/.test(start)) return undefined;
   const ms = Date.parse(start);
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }

@@ -44,6 +44,7 @@ export interface ReportLine {
   stepId?: string;
   summary: string;
   message?: string; // injects: what the players were told
+  facts?: Record<string, string | number | boolean>; // injects: the facts revealed
 }
 
 export interface ExerciseReportData extends Scored {
@@ -79,6 +80,7 @@ export function buildReport(exercise: Exercise, plans: Plans, run: RunRecord): E
       ...(t.stepId !== undefined ? { stepId: t.stepId } : {}),
       summary: t.summary,
       ...(inject ? { message: inject.message } : {}),
+      ...(inject?.facts !== undefined ? { facts: { ...inject.facts } } : {}),
     };
   });
   const clocks = clockStatus(state, run.end).map((c): ReportClock => {

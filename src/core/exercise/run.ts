@@ -29,5 +29,7 @@ export function runExercise(exercise: Exercise, plans: Plans, options: { onEvent
     else if (cue.kind === 'inject') session.release(cue.inject, cue.index, clock.now());
     else session.perform(cue.entry, cue.index, clock.now());
   }
+  clock.advanceTo(end);
+  session.end(clock.now());
   return { start, end, events: session.events, state: session.state, problems: session.problems };
 }

@@ -1,6 +1,6 @@
 // An exercise incident in progress: the engine's state and log, advanced by the opening, injects
 // and scripted responses. Pure (no I/O): the runner and a facilitated run both drive it.
-import { apply, EngineError, eventsFor, initialState, openIncident, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
+import { apply, EngineError, eventsFor, initialState, openIncident, type IncidentEvent, type IncidentState, type InjectReleased, type OpenInput, type Plans } from '../engine/index.js';
 import { formatOffset } from './offsets.js';
 import { stepOwner } from './owners.js';
 import { translate, ScriptRefused } from './translate.js';
@@ -8,8 +8,8 @@ import type { Exercise, Inject, ScriptEntry } from './types.js';
 
 /** Something the run could not do; it is reported and the run goes on. */
 export interface RunProblem {
-  source: 'open' | 'inject' | 'script';
-  index: number; // 0-based position in injects or script (0 for the opening)
+  source: 'open' | 'inject' | 'script' | 'end';
+  index: number; // 0-based position in injects or script (0 for the opening and the end)
   offset: string; // when, as an offset from start (PT3H)
   message: string; // one sentence: what and why
 }
@@ -19,6 +19,33 @@ export type EventSink = (events: readonly IncidentEvent[]) => void;
 
 export const FACILITATOR = 'facilitator';
 
+/** What openIncident() needs for the exercise's incident (a facilitated run opens it the same way). */
+export function openInput(exercise: Exercise, plans: Plans, awareness: Date, at: Date): OpenInput {
+  const { plan, incident } = exercise;
+  return {
+    planId: plan,
+    title: incident.title,
+    awareness,
+    at,
+    actor: stepOwner(plans, plan) ?? FACILITATOR,
+    ...(incident.severity !== undefined ? { severity: incident.severity } : {}),
+  };
+}
+
+/** The event that releases an inject at `at` (a facilitated run appends the same event). */
+export function injectEvent(inject: Inject, at: Date): InjectReleased {
+  return {
+    type: 'inject-released',
+    injectId: inject.id,
+    title: inject.title,
+    message: inject.message,
+    ...(inject.facts !== undefined ? { facts: { ...inject.facts } } : {}),
+    at: at.toISOString(),
+    actor: FACILITATOR,
+  };
+}
+
+/** The incident of one exercise run, advanced by open(), release(), perform() and end(). */
 export class ExerciseSession {
   readonly events: IncidentEvent[] = [];
   readonly problems: RunProblem[] = [];
@@ -33,32 +60,12 @@ export class ExerciseSession {
 
   /** Open the incident on the exercise's plan, by the owner of its start step. */
   open(awareness: Date, at: Date): void {
-    const { plan, incident } = this.exercise;
-    this.attempt('open', 0, at, ['opening the incident', ''], () =>
-      openIncident(this.plans, {
-        planId: plan,
-        title: incident.title,
-        awareness,
-        at,
-        actor: stepOwner(this.plans, plan) ?? FACILITATOR,
-        ...(incident.severity !== undefined ? { severity: incident.severity } : {}),
-      }),
-    );
+    this.attempt('open', 0, at, ['opening the incident', ''], () => openIncident(this.plans, openInput(this.exercise, this.plans, awareness, at)));
   }
 
   /** Release an inject to the players: an inject-released event by the facilitator. */
   release(inject: Inject, index: number, at: Date): void {
-    this.attempt('inject', index, at, [`inject ${inject.id}`, ''], () => [
-      {
-        type: 'inject-released',
-        injectId: inject.id,
-        title: inject.title,
-        message: inject.message,
-        ...(inject.facts !== undefined ? { facts: { ...inject.facts } } : {}),
-        at: at.toISOString(),
-        actor: FACILITATOR,
-      },
-    ]);
+    this.attempt('inject', index, at, [`inject ${inject.id}`, ''], () => [injectEvent(inject, at)]);
   }
 
   /** Play one script entry as the engine action a responder would take. */
@@ -68,6 +75,16 @@ export class ExerciseSession {
       const owner = this.state.current ? stepOwner(this.plans, this.state.current.planId, this.state.current.stepId) : undefined;
       return eventsFor(this.state, this.plans, action.id, input, at, entry.actor ?? owner ?? FACILITATOR);
     });
+  }
+
+  /**
+   * ENDEX: close the incident if the players left it open, so an exercise never stays among a
+   * log's open incidents (where `crisis respond` would offer to resume it).
+   */
+  end(at: Date): void {
+    if (!this.state.opened || this.state.closed) return;
+    const summary = `Exercise ${this.exercise.metadata.id} ended (ENDEX at ${formatOffset(at.getTime() - this.start.getTime())}).`;
+    this.attempt('end', 0, at, ['ending the exercise', ''], () => eventsFor(this.state, this.plans, 'close', { summary }, at, FACILITATOR));
   }
 
   /** Build events, fold them in and pass them on; a refusal becomes a problem, not a crash. */

@@ -22,19 +22,39 @@ export interface WalkInput {
   incidentId: string;
   plans: Plans;
   actor: string;
+  hooks?: WalkHooks;
 }
 
-export type WalkOutcome = 'paused' | 'closed';
+/** How a facilitated exercise (or any other driver) takes part in the walkthrough. */
+export interface WalkHooks {
+  /** Before each screen; may append events to the log (an inject that came due). */
+  beforeScreen?(state: IncidentState): void;
+  /** Text shown above the step screen. */
+  banner?(state: IncidentState): string;
+  /** Menu entries of the driver's own, shown after the engine's actions. */
+  choices?(state: IncidentState): Choice<string>[];
+  /** Handle one of those entries; 'end' leaves the walk. */
+  choose?(id: string, state: IncidentState): Promise<'again' | 'end'>;
+}
+
+export type WalkOutcome = 'paused' | 'closed' | 'ended';
 
 const PAUSE = '__pause__';
 
 /** Walk the responder through the incident until they pause or close it. */
 export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
+  const hooks = input.hooks ?? {};
   for (;;) {
     // Re-read the log every time: a second responder may have added notes from another terminal.
-    const state = fold(input.plans, deps.log.events(input.incidentId).map((r) => r.event));
+    const read = (): IncidentState => fold(input.plans, deps.log.events(input.incidentId).map((r) => r.event));
+    let state = read();
+    if (hooks.beforeScreen) {
+      hooks.beforeScreen(state);
+      state = read();
+    }
     const now = deps.clock.now();
     deps.screen.clear();
+    if (hooks.banner) deps.screen.write(hooks.banner(state));
     deps.screen.write(
       renderStepScreen(state, {
         incidentId: input.incidentId,
@@ -48,14 +68,18 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     if (state.closed) return 'closed';
 
     const actions = availableActions(state, input.plans);
+    const extra = hooks.choices?.(state) ?? [];
     const chosen = await deps.prompter.select<string>({
       message: 'What now?',
-      choices: menu(actions),
+      choices: [...menu(actions), ...extra],
       default: actions.find((a) => a.suggested)?.id ?? PAUSE,
     });
     if (chosen === PAUSE) return 'paused';
     const action = actions.find((a) => a.id === chosen);
-    if (!action) continue;
+    if (!action) {
+      if (extra.some((c) => c.value === chosen) && (await hooks.choose?.(chosen, state)) === 'end') return 'ended';
+      continue;
+    }
 
     if (action.kind === 'view-status' || action.kind === 'view-timeline') {
       await showView(deps, state, input, action.kind);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../src/core/engine/index.js';
+import { fold, type IncidentEvent } from '../../../src/core/engine/index.js';
 import { runExercise } from '../../../src/core/exercise/run.js';
 import { Session } from '../engine/session.js';
 import { exercise, hoursIn, plans, script } from './fixtures.js';
@@ -16,8 +16,8 @@ describe('runExercise', () => {
     s.act('notify:eu-circp#cyclone-sitrep@eu-circp#cyclone', { notification: 'eu-circp#cyclone-sitrep' }, new Date(hoursIn(4)), 'cyclone');
     s.act('decide', { option: 'Yes' }, new Date(hoursIn(5)), 'cyclone');
     s.act('close', { summary: 'Contained with EU support' }, new Date(hoursIn(6)), 'presidency');
-    const strip = (e: { actor: string }) => ({ ...e, actor: '' });
-    expect(run.events.map(strip)).toEqual(s.log.map(strip).map((e) => (e.type === 'incident-opened' ? { ...e, title: 'Ransomware at a hospital group' } : e)));
+    const strip = (e: IncidentEvent) => ({ ...e, actor: '' });
+    expect(run.events.map(strip)).toEqual(s.log.map(strip));
     expect(run.problems).toEqual([]);
     expect(run.state).toEqual(fold(plans(), run.events));
     expect(run.state.closed).toBe(true);
@@ -70,8 +70,15 @@ describe('runExercise', () => {
   it('stops at an explicit end and judges from there', () => {
     const run = runExercise(exercise({ end: 'PT3H30M' }), plans());
     expect(run.end.toISOString()).toBe(new Date(Date.parse(hoursIn(3)) + 1_800_000).toISOString());
-    expect(run.state.closed).toBe(false);
-    expect(run.events.at(-1)?.at).toBe(hoursIn(3));
+    // Nothing after the end is played; the facilitator closes the incident at ENDEX.
+    expect(run.state.decisions.map((d) => d.label)).toEqual(['Large-scale']);
+    expect(run.events.at(-2)?.at).toBe(hoursIn(3));
+    expect(run.events.at(-1)).toEqual({
+      type: 'incident-closed',
+      summary: 'Exercise hospital-ransomware ended (ENDEX at PT3H30M).',
+      at: run.end.toISOString(),
+      actor: 'facilitator',
+    });
   });
 
   it('ends at the last cue when no end is given', () => {

@@ -18,6 +18,13 @@ describe('judging expectations', () => {
     expect(one({ id: 'x', type: 'step-reached', step: 'assess', by: 'PT3H' })).toMatchObject({ status: 'met', met: true, marginMs: 3_600_000, detail: 'met 1 h before the deadline' });
   });
 
+  it('shows no deadline or margin when the expectation has no deadline of its own', () => {
+    const r = one({ id: 'x', type: 'step-reached', step: 'assess' });
+    expect(r).toMatchObject({ status: 'met', detail: 'met', achievedAt: '2025-03-01T10:00:00.000Z' });
+    expect(r?.deadline).toBeUndefined();
+    expect(r?.marginMs).toBeUndefined();
+  });
+
   it('is late by N when achieved after the deadline', () => {
     expect(one({ id: 'x', type: 'decision-taken', step: 'assess', by: 'PT1H' })).toMatchObject({ status: 'late', met: false, marginMs: -7_200_000, detail: 'late by 2 h' });
   });

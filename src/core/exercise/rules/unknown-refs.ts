@@ -31,6 +31,7 @@ const both =
     ...fields.flatMap((f) => expectationSites(ctx.exercise, f)),
   ];
 
+/** Reports script and expectation steps (step, target) that name no step. */
 export const unknownStep = refRule(
   {
     id: 'exercise/unknown-step',
@@ -42,6 +43,7 @@ export const unknownStep = refRule(
   both('step', 'target'),
 );
 
+/** Reports participants and expected recipients that name no role. */
 export const unknownRole = refRule(
   { id: 'exercise/unknown-role', severity: 'error', description: 'Every participant and expected recipient (to) names a role of its plan.' },
   'roles',
@@ -49,6 +51,7 @@ export const unknownRole = refRule(
   (ctx) => [...participantSites(ctx.exercise), ...expectationSites(ctx.exercise, 'to')],
 );
 
+/** Reports script and expectation clocks that name no clock. */
 export const unknownClock = refRule(
   { id: 'exercise/unknown-clock', severity: 'error', description: 'Every clock of a script entry or expectation names a clock of its plan.' },
   'clocks',
@@ -56,6 +59,7 @@ export const unknownClock = refRule(
   both('clock'),
 );
 
+/** Reports script and expectation levels that name no level. */
 export const unknownLevel = refRule(
   { id: 'exercise/unknown-level', severity: 'error', description: 'Every level of a script entry or expectation names a cooperation level of its plan.' },
   'levels',
@@ -63,6 +67,7 @@ export const unknownLevel = refRule(
   both('level'),
 );
 
+/** Reports script and expectation notifications that name no notification. */
 export const unknownNotification = refRule(
   {
     id: 'exercise/unknown-notification',

@@ -24,3 +24,12 @@ export function cell(text: string): string {
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
+
+/** A clock's margin at the end, by its status: "3 h to spare", "2 h late", "overdue by 1 h", "5 h left". */
+export function clockMarginText(status: string, ms: number): string {
+  const d = formatDuration(Math.abs(ms));
+  if (status === 'met') return `${d} to spare`;
+  if (status === 'met-late') return `${d} late`;
+  if (status === 'overdue') return `overdue by ${d}`;
+  return `${d} left`;
+}

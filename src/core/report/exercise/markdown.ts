@@ -2,7 +2,7 @@
 // objective ratings, expectations, clocks, timeline, script problems and the improvement plan.
 import { RATING_TITLES, type Rating } from '../../exercise/rating.js';
 import type { ExerciseReportData } from '../../exercise/report-data.js';
-import { cell, marginText, sinceStart, table } from './format.js';
+import { cell, clockMarginText, marginText, sinceStart, table } from './format.js';
 
 /** The report as Markdown text (ends with a newline). */
 export function exerciseMarkdown(r: ExerciseReportData): string {
@@ -16,9 +16,9 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
     '',
     ...(x.description !== undefined ? [x.description.trim(), ''] : []),
     ...table(
-      ['', ''],
+      ['Exercise', x.id],
       [
-        ['Exercise', `${x.id} (version ${x.version})`],
+        ['Version', x.version],
         ['Plan', `${x.plan.title} (${x.plan.id})`],
         ['Incident', x.incident],
         ['Start (simulated)', start],
@@ -70,7 +70,7 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
             sinceStart(c.dueAt, start),
             sinceStart(c.metAt, start),
             c.status,
-            marginText(c.marginMs),
+            clockMarginText(c.status, c.marginMs),
           ]),
         )),
     '',
@@ -82,7 +82,7 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
         sinceStart(t.at, start),
         t.actor,
         `${t.planId}${t.stepId !== undefined ? `#${t.stepId}` : ''}`,
-        t.kind === 'inject' ? `INJECT ${t.summary.replace(/^Inject /, '')}: ${t.message ?? ''}` : t.summary,
+        t.kind === 'inject' ? `INJECT ${t.summary.replace(/^Inject /, '')}: ${t.message ?? ''}${facts(t.facts)}` : t.summary,
       ]),
     ),
     '',
@@ -106,6 +106,10 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function facts(f: Record<string, string | number | boolean> | undefined): string {
+  return f === undefined ? '' : ` (${Object.entries(f).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})`;
 }
 
 function rating(r: Rating | undefined): string {
