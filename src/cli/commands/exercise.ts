@@ -11,7 +11,17 @@ export interface ExerciseRunOptions {
   plan: string[];
 }
 
-/** Add `exercise` (with its `run` subcommand) to the program. */
+export interface ExercisePlayOptions {
+  format: (typeof exerciseFormats)[number];
+  speed?: string;
+  incident?: string;
+  output?: string;
+  db?: string;
+  responder?: string;
+  plan: string[];
+}
+
+/** Add `exercise` (with its `run` and `play` subcommands) to the program. */
 export function registerExercise(program: Command, io: CliIO): void {
   const exercise = program.command('exercise').description('tabletop exercises on the same engine as real incidents');
   exercise
@@ -24,6 +34,21 @@ export function registerExercise(program: Command, io: CliIO): void {
     .action(async (file: string, options: ExerciseRunOptions) => {
       const { exerciseRunAction } = await import('./exercise-run-action.js');
       await exerciseRunAction(file, options, io);
+    });
+  exercise
+    .command('play')
+    .description('play an exercise with people in the room: injects on Enter or on a clock, choices through the walkthrough (needs a terminal)')
+    .argument('<file>', 'the exercise file (kind: Exercise)')
+    .option('--speed <n>', 'release injects on a clock running n times real time (e.g. 60); default: when the facilitator says so')
+    .option('-i, --incident <id>', 'resume this paused exercise')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
+    .option('-o, --output <file>', 'write the report to this file instead of the terminal')
+    .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
+    .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
+    .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
+    .action(async (file: string, options: ExercisePlayOptions) => {
+      const { exercisePlayAction } = await import('./exercise-play-action.js');
+      await exercisePlayAction(file, options, io);
     });
 }
 

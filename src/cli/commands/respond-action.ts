@@ -51,13 +51,15 @@ function resume(log: Log, id: string): { id: string; plans: Plans } {
   const record = log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
   if (record.closed) throw new UsageError(`incident ${id} is closed; see it with crisis log show ${id}`);
+  if (id.startsWith('ex-')) throw new UsageError(`incident ${id} is a facilitated exercise; resume it with crisis exercise play FILE --incident ${id}`);
   const plans = plansFromSnapshots(log.snapshots(id), id);
   fold(plans, log.events(id).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
   return { id, plans };
 }
 
 async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions, io: CliIO, actor: string): Promise<{ id: string; plans: Plans }> {
-  const open = log.incidents().filter((i) => !i.closed);
+  // Facilitated exercises (ids ex-…) are resumed with crisis exercise play, not here.
+  const open = log.incidents().filter((i) => !i.closed && !i.id.startsWith('ex-'));
   if (open.length > 0 && !options.new && options.plan === undefined && options.title === undefined) {
     const choice = await prompter.select<string>({
       message: 'Open incidents',

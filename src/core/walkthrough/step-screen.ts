@@ -2,6 +2,7 @@
 import { clockStatus, stepKey, type IncidentState, type Plans } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
+import { wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
 
 export interface ScreenContext {
@@ -40,7 +41,7 @@ function header(state: IncidentState, ctx: ScreenContext): string {
   const severity = meta?.severity ? ` · severity ${meta.severity}` : '';
   return [
     `${s.bold('INCIDENT')} ${ctx.incidentId} · ${meta?.title ?? ''}${severity}`,
-    `${s.bold('Plan')} ${plan?.metadata.title ?? state.planId ?? '?'} (${state.planId ?? '?'})` +
+    `${s.bold('Plan')} ${state.planId ?? '?'}` +
       ` · ${s.bold('Level')} ${level ? `${level.title} (${level.id})` : (state.level?.id ?? '?')}` +
       ` · ${s.bold('Phase')} ${step?.phase ?? '?'}`,
   ].join('\n');
@@ -76,19 +77,4 @@ function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {
 /** Quote an argv element the way a reader would type it in a shell. */
 export function quoteArg(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.trim().split(/\n/)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/)) {
-      if (line && line.length + word.length + 1 > width) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-  }
-  return out;
 }

@@ -23,6 +23,8 @@ export interface WalkInput {
   plans: Plans;
   actor: string;
   hooks?: WalkHooks;
+  /** How the pause entry tells the user to resume. */
+  resumeHint?: string;
 }
 
 /** How a facilitated exercise (or any other driver) takes part in the walkthrough. */
@@ -69,9 +71,12 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
 
     const actions = availableActions(state, input.plans);
     const extra = hooks.choices?.(state) ?? [];
+    // A driver's own entries (the facilitator's) come first, where they are seen without scrolling.
+    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`)];
     const chosen = await deps.prompter.select<string>({
       message: 'What now?',
-      choices: [...menu(actions), ...extra],
+      choices,
+      pageSize: Math.min(choices.length, 20),
       default: actions.find((a) => a.suggested)?.id ?? PAUSE,
     });
     if (chosen === PAUSE) return 'paused';
@@ -94,9 +99,9 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   }
 }
 
-function menu(actions: readonly Action[]): Choice<string>[] {
+function menu(actions: readonly Action[], resumeHint: string): Choice<string>[] {
   const choices = actions.map((a) => ({ name: a.suggested ? `${a.label}  ◂ suggested` : a.label, value: a.id }));
-  choices.push({ name: 'Pause (resume later with crisis respond --incident ID)', value: PAUSE });
+  choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
   return choices;
 }
 

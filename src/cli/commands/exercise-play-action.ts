@@ -1,0 +1,130 @@
+// `crisis exercise play FILE`: a facilitated exercise. Injects come out when the facilitator says
+// so (or on an accelerated clock); the players act through the same walkthrough as `crisis respond`;
+// the run is scored and reported like `exercise run`.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { availableActions, eventsFor, fold, openIncident, type IncidentState, type Plans } from '../../core/engine/index.js';
+import { ProblemsFound, UsageError } from '../../core/errors.js';
+import { formatOffset, parseStart } from '../../core/exercise/offsets.js';
+import { injectSchedule, pendingInjects, PlayClock, resumePoint } from '../../core/exercise/pacer.js';
+import { buildReport } from '../../core/exercise/report-data.js';
+import { FACILITATOR, openInput } from '../../core/exercise/session.js';
+import { openingTimes } from '../../core/exercise/sim-clock.js';
+import type { Exercise } from '../../core/exercise/types.js';
+import { exerciseFormats } from '../../core/report/exercise/index.js';
+import { sinceStart } from '../../core/report/exercise/format.js';
+import { walk } from '../../core/walkthrough/walk.js';
+import { execaRunner } from '../../adapters/execa-runner.js';
+import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
+import { systemClock } from '../../adapters/system-clock.js';
+import { terminalScreen } from '../../adapters/terminal-screen.js';
+import type { CliIO } from '../io.js';
+import { loadExercise, type LoadedExercise } from '../load-exercise.js';
+import { localTime, openLog, responderName } from '../session.js';
+import { colourEnabled, createStyler } from '../styler.js';
+import { facilitatorHooks, facilitatorNote } from '../../core/exercise/facilitation.js';
+import type { ExercisePlayOptions } from './exercise.js';
+
+type Log = ReturnType<typeof openLog>;
+
+/** Play the exercise with people in the room; write the report when it ends. */
+export async function exercisePlayAction(file: string, options: ExercisePlayOptions, io: CliIO): Promise<void> {
+  if (!io.stdinIsTTY || !io.stdout.isTTY) {
+    throw new UsageError('crisis exercise play needs a terminal; for an unattended run use crisis exercise run FILE');
+  }
+  const speed = parseSpeed(options.speed);
+  const loaded = loadExercise(file, options.plan, io.cwd);
+  const { exercise, plans } = loaded;
+  const start = parseStart(exercise.start);
+  if (!start) throw new UsageError(`${loaded.file}: start '${exercise.start}' is not an RFC 3339 time`);
+  const log = openLog(io, options.db);
+  let id = options.incident;
+  const resumeHint = () => `crisis exercise play ${file} --incident ${id ?? 'ID'}${options.db ? ` --db ${options.db}` : ''}`;
+  try {
+    id = id === undefined ? openExercise(log, loaded, start) : checkResumable(log, id, exercise);
+    const state = fold(plans, log.events(id).map((r) => r.event));
+    const clock = new PlayClock(systemClock, resumePoint(state, start), speed);
+    const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
+    const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
+    const hooks = facilitatorHooks({ log, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
+    const deps = { log, prompter, screen: terminalScreen(), clock, runner: execaRunner, styler, formatTime: localTime };
+    const actor = responderName(io, options.responder);
+    const outcome = await walk(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
+    if (outcome === 'paused') {
+      // Logged so that resuming starts the exercise clock where it stood.
+      facilitatorNote({ log, incidentId: id, clock }, fold(plans, log.events(id).map((r) => r.event)), `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
+      io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}. Resume with: ${resumeHint()}\n`);
+      return;
+    }
+    const end = endex(log, id, plans, exercise, clock.now());
+    const events = log.events(id).map((r) => r.event);
+    const pending = pendingInjects(injectSchedule(exercise, start), fold(plans, events)).length;
+    const problems = pending === 0 ? [] : [{ source: 'end' as const, index: 0, offset: formatOffset(end.getTime() - start.getTime()), message: `${pending} inject(s) were never released` }];
+    const report = buildReport(exercise, plans, { start, end, events, problems });
+    const text = exerciseFormats[options.format](report);
+    if (options.output === undefined) io.stdout.write(text);
+    else writeReport(resolve(io.cwd, options.output), text, io);
+    if (!report.passed) throw new ProblemsFound(`mandatory expectations were missed in ${loaded.file}; the report lists them`);
+  } finally {
+    log.close();
+  }
+}
+
+function parseSpeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const speed = Number(text);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
+    throw new UsageError(`--speed '${text}' is not a speed: give how many exercise seconds pass per real second, e.g. 60`);
+  }
+  return speed;
+}
+
+/** A new exercise incident in the log, opened at the exercise's simulated opening time. */
+function openExercise(log: Log, loaded: LoadedExercise, start: Date): string {
+  const { exercise, plans } = loaded;
+  const base = `ex-${start.toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
+  let id = base;
+  for (let n = 2; log.incident(id) !== undefined; n++) id = `${base}-${n}`;
+  const { awareness, opened } = openingTimes(exercise, start);
+  const planIds = [exercise.plan, plans.get(exercise.plan)?.metadata.parent].filter((p): p is string => p !== undefined);
+  log.createIncident({
+    id,
+    title: `Exercise ${exercise.metadata.title}: ${exercise.incident.title}`,
+    planId: exercise.plan,
+    createdAt: opened.toISOString(),
+    plans: planIds.flatMap((planId) => {
+      const text = loaded.texts.get(planId);
+      return text === undefined ? [] : [{ planId, text }];
+    }),
+  });
+  log.appendAll(id, openIncident(plans, openInput(exercise, plans, awareness, opened)));
+  return id;
+}
+
+function checkResumable(log: Log, id: string, exercise: Exercise): string {
+  const record = log.incident(id);
+  if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
+  if (record.closed) throw new UsageError(`exercise incident ${id} has ended; see it with crisis log show ${id}`);
+  if (record.planId !== exercise.plan || !record.title.startsWith(`Exercise ${exercise.metadata.title}:`)) {
+    throw new UsageError(`incident ${id} was not opened by this exercise (${exercise.metadata.id}); give the exercise file it was played from`);
+  }
+  return id;
+}
+
+/** ENDEX: close the incident if the players left it open; the end of the exercise is returned. */
+function endex(log: Log, id: string, plans: Plans, exercise: Exercise, now: Date): Date {
+  const state: IncidentState = fold(plans, log.events(id).map((r) => r.event));
+  if (state.closed) return new Date(state.closedAt ?? now.toISOString());
+  const close = availableActions(state, plans).find((a) => a.kind === 'close');
+  if (close) log.appendAll(id, eventsFor(state, plans, close, { summary: `Exercise ${exercise.metadata.id} ended by the facilitator (ENDEX).` }, now, FACILITATOR));
+  return now;
+}
+
+function writeReport(path: string, text: string, io: CliIO): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  io.stdout.write(`Report written to ${path}\n`);
+}

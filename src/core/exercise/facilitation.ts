@@ -1,0 +1,95 @@
+// The facilitator's part in a played exercise, as walkthrough hooks: release injects (on demand or
+// when the accelerated clock reaches them), move exercise time, show the exercise banner, end it.
+import type { IncidentEvent, IncidentState } from '../engine/index.js';
+import type { Choice, EventLog, Prompter } from '../ports.js';
+import type { Styler } from '../report/styler.js';
+import { addDuration, parseDuration } from '../time/duration.js';
+import type { WalkHooks } from '../walkthrough/walk.js';
+import { sinceStart } from '../report/exercise/format.js';
+import { wrap } from '../report/wrap.js';
+import { pendingInjects, type PlayClock, type ScheduledInject } from './pacer.js';
+import { FACILITATOR, injectEvent } from './session.js';
+import type { Exercise } from './types.js';
+
+export interface FacilitationDeps {
+  log: EventLog<IncidentEvent>;
+  incidentId: string;
+  exercise: Exercise;
+  schedule: readonly ScheduledInject[];
+  start: Date;
+  clock: PlayClock;
+  prompter: Prompter;
+  styler: Styler;
+}
+
+const RELEASE = '__release-inject__';
+const ADVANCE = '__advance-time__';
+const REFRESH = '__refresh__';
+const ENDEX = '__endex__';
+
+/** A note by the facilitator at the current exercise time: it also marks where time stands. */
+export function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock'>, state: IncidentState, text: string): void {
+  if (state.closed) return;
+  d.log.appendAll(d.incidentId, [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.current ?? {}) }]);
+}
+
+/** The hooks that make the walkthrough a facilitated exercise. */
+export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
+  const offset = (t: Date): string => sinceStart(t.toISOString(), d.start.toISOString());
+  const release = (due: readonly ScheduledInject[], state: IncidentState): void => {
+    if (due.length === 0) return;
+    // Never before what is already logged: an inject released late is stamped when it came out.
+    const last = Math.max(...state.timeline.map((e) => Date.parse(e.at)), d.start.getTime());
+    d.log.appendAll(d.incidentId, due.map((s) => injectEvent(s.inject, new Date(Math.max(s.at.getTime(), last)))));
+  };
+  return {
+    beforeScreen(state) {
+      if (d.clock.speed === undefined) return;
+      const now = d.clock.now().getTime();
+      release(pendingInjects(d.schedule, state).filter((s) => s.at.getTime() <= now), state);
+    },
+    banner(state) {
+      const s = d.styler;
+      const pace = d.clock.speed === undefined ? 'paced by the facilitator' : `×${d.clock.speed}`;
+      const lines = [s.warning(s.bold(`EXERCISE  ${d.exercise.metadata.title}  ·  TLP:${d.exercise.metadata.tlp}  ·  ${offset(d.clock.now())} (${pace})`))];
+      const last = state.injects.at(-1);
+      const inject = last && d.exercise.injects.find((i) => i.id === last.injectId);
+      if (inject) lines.push(s.bold(`Latest inject: ${inject.title}`), ...wrap(inject.message.replace(/\s*\n\s*/g, ' '), 96).map((l) => `  ${l}`));
+      const next = pendingInjects(d.schedule, state)[0];
+      lines.push(s.dim(next ? `Next inject at ${offset(next.at)}` : 'All injects released'), '');
+      return lines.join('\n') + '\n';
+    },
+    choices(state) {
+      const next = pendingInjects(d.schedule, state)[0];
+      const out: Choice<string>[] = [];
+      if (d.clock.speed === undefined) {
+        if (next) out.push({ name: `▶ Facilitator: release the next inject "${next.inject.title}" (${offset(next.at)})`, value: RELEASE });
+        out.push({ name: '⏩ Facilitator: move exercise time forward', value: ADVANCE });
+      } else out.push({ name: '↻ Refresh clocks and injects', value: REFRESH });
+      out.push({ name: '■ Facilitator: end the exercise (ENDEX) and write the report', value: ENDEX });
+      return out;
+    },
+    async choose(id, state) {
+      if (id === ENDEX) return (await d.prompter.confirm({ message: 'End the exercise now and score it?', default: false })) ? 'end' : 'again';
+      if (id === RELEASE) {
+        const next = pendingInjects(d.schedule, state)[0];
+        if (next) {
+          d.clock.advanceTo(next.at);
+          release([next], state);
+        }
+      }
+      if (id === ADVANCE) {
+        const text = await d.prompter.input({
+          message: 'Move exercise time forward by (an ISO 8601 duration such as PT30M):',
+          validate: (v) => (parseDuration(v.trim().toUpperCase()) ? true : 'give a duration such as PT30M or PT2H'),
+        });
+        const by = parseDuration(text.trim().toUpperCase());
+        if (by) {
+          d.clock.advanceTo(addDuration(d.clock.now(), by));
+          facilitatorNote(d, state, `Facilitator moved exercise time forward to ${offset(d.clock.now())}`);
+        }
+      }
+      return 'again';
+    },
+  };
+}
