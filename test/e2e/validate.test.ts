@@ -1,5 +1,5 @@
 // `crisis validate` as CI pipelines meet it: every format, every exit code, hostile files.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
@@ -129,6 +129,17 @@ describe('crisis validate', () => {
     expect(report.findings[0]?.message).toContain('plan "tiny" has no step "nowhere"');
     const fixed = file('fixed.yaml', plan.replace('id: tiny', 'id: fixed').replace('    end: true', '    next: tiny#assess'));
     expect((await json(good, fixed)).report.findings).toEqual([]);
+  });
+
+  it("reads the plan files an exercise names, relative to it, and reports a missing one", async () => {
+    const drill = join(import.meta.dirname, '../fixtures/exercises/walk-drill.yaml');
+    const ok = await json(drill);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.report.files).toBe(2);
+    const broken = file('drill.yaml', readFileSync(drill, 'utf8').replace('../plans/walk-plan.yaml', 'missing-plan.yaml'));
+    const bad = await json(broken);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.report.findings.map((f) => f.rule)).toContain('exercise/missing-plan-file');
   });
 
   it('expands folders recursively and globs', async () => {

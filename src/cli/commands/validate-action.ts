@@ -9,13 +9,14 @@ import { packageVersion } from '../../adapters/package-root.js';
 import type { CliIO } from '../io.js';
 import { createStyler, colourEnabled } from '../styler.js';
 import { startProgress } from '../progress.js';
+import { exercisePlanFiles } from '../exercise-plan-files.js';
 import { loadValidation, parseFile, tooLargeFinding, MAX_PLAN_BYTES } from '../load-documents.js';
 import type { ValidateOptions } from './validate.js';
 import type { SourceDocument } from '../../core/plan/source.js';
 
 /** Run validate on the given paths and write the report to stdout. */
 export async function validateAction(paths: readonly string[], options: ValidateOptions, io: CliIO): Promise<void> {
-  const files = await expandInputs(defaultPaths(paths, io.cwd), io.cwd);
+  const files = [...(await expandInputs(defaultPaths(paths, io.cwd), io.cwd))];
   if (files.length === 0) throw new UsageError(`no *.yaml or *.yml files in ${paths.join(', ') || 'playbooks'}: give plan files, folders or globs`);
 
   const progress = await startProgress(io, files.length, 'Validating');
@@ -25,6 +26,12 @@ export async function validateAction(paths: readonly string[], options: Validate
   try {
     for (const [index, file] of files.entries()) {
       progress.update(index + 1, file.display);
+      readOne(file, docs, findings, sources);
+    }
+    const named = exercisePlanFiles(docs, files, io.cwd);
+    findings.push(...named.findings);
+    for (const file of named.extra) {
+      files.push(file);
       readOne(file, docs, findings, sources);
     }
     const validation = loadValidation();
