@@ -1,9 +1,9 @@
 // A facilitated exercise in a real terminal: injects on Enter, players' choices through the
 // walkthrough, pause and resume keeping exercise time, ENDEX with a scored report.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TmuxSession, hasTmux } from '../helpers/tmux.js';
+import { TmuxSession, exitCodeOf, hasTmux, startCrisis } from '../helpers/tmux.js';
 import { binPath, projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 const drill = join(projectRoot, 'test/fixtures/exercises/walk-drill.yaml');
@@ -14,17 +14,12 @@ const report = join(dir.path, 'report.json');
 const sessions: TmuxSession[] = [];
 
 function play(name: string, args: string): TmuxSession {
-  rmSync(rcFile, { force: true });
-  const line = `cd '${projectRoot}' && node '${binPath}' exercise play '${drill}' --db '${db}' --responder players ${args}; echo $? > '${rcFile}'; sleep 30`;
-  const s = TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color' });
+  const s = startCrisis(name, `exercise play '${drill}' --db '${db}' --responder players ${args}`, rcFile, projectRoot, binPath);
   sessions.push(s);
   return s;
 }
 
-async function exitCode(): Promise<number> {
-  for (let i = 0; i < 100 && !existsSync(rcFile); i++) await new Promise((r) => setTimeout(r, 100));
-  return Number(readFileSync(rcFile, 'utf8').trim());
-}
+const exitCode = (): Promise<number> => exitCodeOf(rcFile);
 
 describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play in a terminal', () => {
   afterAll(() => {

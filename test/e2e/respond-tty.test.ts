@@ -1,8 +1,8 @@
 // The walkthrough in a real terminal: open, act, decide, escalate, pause, resume, close, Ctrl+C.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TmuxSession, hasTmux } from '../helpers/tmux.js';
+import { TmuxSession, exitCodeOf, hasTmux, startCrisis } from '../helpers/tmux.js';
 import { binPath, projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 const plan = join(projectRoot, 'test/fixtures/plans/walk-plan.yaml');
@@ -12,17 +12,12 @@ const rcFile = join(dir.path, 'rc');
 const sessions: TmuxSession[] = [];
 
 function respond(name: string, args: string): TmuxSession {
-  rmSync(rcFile, { force: true });
-  const line = `cd '${projectRoot}' && node '${binPath}' respond --db '${db}' --responder ana ${args}; echo $? > '${rcFile}'; sleep 30`;
-  const s = TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color' });
+  const s = startCrisis(name, `respond --db '${db}' --responder ana ${args}`, rcFile, projectRoot, binPath);
   sessions.push(s);
   return s;
 }
 
-async function exitCode(): Promise<number> {
-  for (let i = 0; i < 100 && !existsSync(rcFile); i++) await new Promise((r) => setTimeout(r, 100));
-  return Number(readFileSync(rcFile, 'utf8').trim());
-}
+const exitCode = (): Promise<number> => exitCodeOf(rcFile);
 
 async function eventTypes(id: string): Promise<string[]> {
   const out = await runCli(['log', 'export', id, '--format', 'json', '--db', db]);

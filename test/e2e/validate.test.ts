@@ -142,6 +142,15 @@ describe('crisis validate', () => {
     expect(bad.report.findings.map((f) => f.rule)).toContain('exercise/missing-plan-file');
   });
 
+  it('prints no progress on stderr when it is not a terminal, however many files', async () => {
+    mkdirSync(join(dir.path, 'many'));
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir.path, 'many', `p${i}.yaml`), plan.replace('id: tiny', `id: p${i}`));
+    const out = await runCli(['validate', join(dir.path, 'many')]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('30 files, no problems');
+  });
+
   it('expands folders recursively and globs', async () => {
     mkdirSync(join(dir.path, 'nested/deeper'), { recursive: true });
     writeFileSync(join(dir.path, 'nested/deeper/plan.yml'), plan.replace('id: tiny', 'id: deep'));

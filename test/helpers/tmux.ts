@@ -1,5 +1,6 @@
 // Drive a command in a real terminal (tmux): wait for text, pick menu entries, type.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,4 +72,17 @@ export class TmuxSession {
       // already gone
     }
   }
+}
+
+/** Run `crisis ARGS` (a shell-quoted argument line) in a terminal; its exit code lands in rcFile. */
+export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string): TmuxSession {
+  rmSync(rcFile, { force: true });
+  const line = `cd '${cwd}' && node '${bin}' ${args}; echo $? > '${rcFile}'; sleep 30`;
+  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color' });
+}
+
+/** The exit code a startCrisis run wrote, once it has finished. */
+export async function exitCodeOf(rcFile: string): Promise<number> {
+  for (let i = 0; i < 100 && !existsSync(rcFile); i++) await sleep(100);
+  return Number(readFileSync(rcFile, 'utf8').trim());
 }

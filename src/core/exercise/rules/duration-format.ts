@@ -1,8 +1,7 @@
 // format/duration (exercise): offsets and deadlines are ISO 8601 durations the runner can compute with.
-import type { RuleFinding, RuleMeta } from '../../findings.js';
-import { finding } from '../../plan/rules/finding.js';
-import { get, items, pointer, str } from '../../plan/rules/safe.js';
-import { parseDuration } from '../../time/duration.js';
+import type { RuleMeta } from '../../findings.js';
+import { durationFindings } from '../../plan/rules/duration-format.js';
+import { get, items, pointer } from '../../plan/rules/safe.js';
 import type { ExerciseRule } from './rule.js';
 import { entryName, expectationName } from './sites.js';
 
@@ -30,12 +29,6 @@ export const exerciseDurationFormat: ExerciseRule = {
         ['by', 'within'].map((f) => ({ value: get(e, f), path: pointer('expectations', i, f), what: `${expectationName(e, i)}: ${f}` })),
       ),
     ];
-    const out: RuleFinding[] = [];
-    for (const { value, path, what } of sites) {
-      const text = str(value); // other types are the schema's finding
-      if (text === undefined || parseDuration(text) !== undefined) continue;
-      out.push(finding(meta, path, `${what} "${text}" is not an ISO 8601 duration: ${EXAMPLE}`));
-    }
-    return out;
+    return durationFindings(meta, sites, EXAMPLE);
   },
 };

@@ -34,12 +34,24 @@ export const durationFormat: Rule = {
         what: `${nameOf('step', s, i)}: run.timeout`,
       })),
     ];
-    const out: RuleFinding[] = [];
-    for (const { value, path, what } of sites) {
-      const text = str(value); // other types are the schema's finding
-      if (text === undefined || parseDuration(text) !== undefined) continue;
-      out.push(finding(meta, path, `${what} "${text}" is not an ISO 8601 duration: ${EXAMPLE}`));
-    }
-    return out;
+    return durationFindings(meta, sites, EXAMPLE);
   },
 };
+
+/** A place that should hold an ISO 8601 duration, and how to name it in a message. */
+export interface DurationSite {
+  value: unknown;
+  path: string;
+  what: string;
+}
+
+/** Findings for the sites whose string value is not an ISO 8601 duration (other types are the schema's). */
+export function durationFindings(meta: RuleMeta, sites: readonly DurationSite[], example: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const { value, path, what } of sites) {
+    const text = str(value);
+    if (text === undefined || parseDuration(text) !== undefined) continue;
+    out.push(finding(meta, path, `${what} "${text}" is not an ISO 8601 duration: ${example}`));
+  }
+  return out;
+}
