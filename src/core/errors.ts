@@ -38,3 +38,10 @@ export class Cancelled extends CrisisError {
     super(message, ExitCode.cancelled);
   }
 }
+
+/** Someone appended to the incident after the state a choice was based on: decide again. */
+export class LogConflict extends CrisisError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}

@@ -55,8 +55,11 @@ export interface EventLog<E extends LoggedEvent = LoggedEvent> {
   createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[] }): void;
   /** Append one event; it is durably committed when this returns. */
   append(incidentId: string, event: E): RecordedEvent<E>;
-  /** Append several events atomically: all are durably committed when this returns, or none. */
-  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[];
+  /**
+   * Append several events atomically: all are durably committed when this returns, or none.
+   * With `afterSeq`, only if the incident's last event is still that one (else LogConflict).
+   */
+  appendAll(incidentId: string, events: readonly E[], options?: { afterSeq?: number }): RecordedEvent<E>[];
   /** All events of an incident in order. */
   events(incidentId: string): RecordedEvent<E>[];
   incident(id: string): IncidentRecord | undefined;

@@ -1,6 +1,6 @@
 // Hand-written fakes of the core's ports, for tests that must not touch a terminal or a disk.
 import type { Choice, Clock, CommandResult, CommandRunner, EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, PlanSnapshotInput, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
-import { Cancelled } from '../../src/core/errors.js';
+import { Cancelled, LogConflict } from '../../src/core/errors.js';
 
 /** One scripted answer: a select picks the first choice whose name contains `pick`. */
 export type Answer = { select: string } | { input: string } | { confirm: boolean } | { cancel: true };
@@ -91,9 +91,10 @@ export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
     if (!r) throw new Error('nothing appended');
     return r;
   }
-  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[] {
+  appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
     const entry = this.store.get(incidentId);
     if (!entry) throw new Error(`no incident ${incidentId}`);
+    if (options.afterSeq !== undefined && options.afterSeq !== entry.events.length) throw new LogConflict(`expected ${options.afterSeq}, log at ${entry.events.length}`);
     return events.map((event) => {
       const seq = entry.events.length + 1;
       const r = { seq, prevHash: String(seq - 1), hash: String(seq), event: structuredClone(event) };

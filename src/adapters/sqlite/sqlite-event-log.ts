@@ -1,7 +1,7 @@
 // The EventLog port on better-sqlite3: append-only, hash-chained, each append durably
 // committed in its own IMMEDIATE transaction so several processes can share one log.
 import type Database from 'better-sqlite3';
-import { UsageError } from '../../core/errors.js';
+import { LogConflict, UsageError } from '../../core/errors.js';
 import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
 import { canonicalJson, toJsonValue } from './canonical-json.js';
 import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
@@ -82,7 +82,7 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   }
 
   /** Append several events in one transaction: all of them are on disk, or none. */
-  appendAll(incidentId: string, events: readonly E[]): RecordedEvent<E>[] {
+  appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
     this.assertWritable();
     const payloads = events.map((event) => {
       const { type, at, actor } = event;
@@ -95,6 +95,10 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
       const genesis = this.sql.genesis.get(incidentId) as string | undefined;
       if (genesis === undefined) throw new UsageError(`There is no incident ${incidentId} in ${this.path}; list them with \`crisis log list\`.`);
       const last = this.sql.last.get(incidentId) as { seq: number; hash: string } | undefined;
+      // Checked under the write lock: nobody can slip an event in between.
+      if (options.afterSeq !== undefined && (last?.seq ?? 0) !== options.afterSeq) {
+        throw new LogConflict(`incident ${incidentId} changed while you were deciding (now at event ${last?.seq ?? 0}, expected ${options.afterSeq})`);
+      }
       let seq = last?.seq ?? 0;
       let prevHash = last?.hash ?? genesis;
       return payloads.map((payload, i) => {

@@ -3,7 +3,8 @@
 // the run is scored and reported like `exercise run`.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { availableActions, eventsFor, fold, openIncident, type IncidentState, type Plans } from '../../core/engine/index.js';
+import { availableActions, eventsFor, fold, openIncident, type Plans } from '../../core/engine/index.js';
+import { commitFromLatest } from '../../core/commit.js';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { formatOffset, parseStart } from '../../core/exercise/offsets.js';
 import { injectSchedule, pendingInjects, PlayClock, resumePoint } from '../../core/exercise/pacer.js';
@@ -46,13 +47,13 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const clock = new PlayClock(systemClock, resumePoint(state, start), speed);
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
-    const hooks = facilitatorHooks({ log, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
+    const hooks = facilitatorHooks({ log, plans, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
     const deps = { log, prompter, screen: terminalScreen(), clock, runner: execaRunner, styler, formatTime: localTime };
     const actor = responderName(io, options.responder);
     const outcome = await walk(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
     if (outcome === 'paused') {
       // Logged so that resuming starts the exercise clock where it stood.
-      facilitatorNote({ log, incidentId: id, clock }, fold(plans, log.events(id).map((r) => r.event)), `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
+      facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
       io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}. Resume with: ${resumeHint()}\n`);
       return;
     }
@@ -113,11 +114,16 @@ function checkResumable(log: Log, id: string, exercise: Exercise): string {
 
 /** ENDEX: close the incident if the players left it open; the end of the exercise is returned. */
 function endex(log: Log, id: string, plans: Plans, exercise: Exercise, now: Date): Date {
-  const state: IncidentState = fold(plans, log.events(id).map((r) => r.event));
-  if (state.closed) return new Date(state.closedAt ?? now.toISOString());
-  const close = availableActions(state, plans).find((a) => a.kind === 'close');
-  if (close) log.appendAll(id, eventsFor(state, plans, close, { summary: `Exercise ${exercise.metadata.id} ended by the facilitator (ENDEX).` }, now, FACILITATOR));
-  return now;
+  let end = now;
+  commitFromLatest(log, id, plans, (state) => {
+    if (state.closed) {
+      end = new Date(state.closedAt ?? now.toISOString());
+      return [];
+    }
+    const close = availableActions(state, plans).find((a) => a.kind === 'close');
+    return close ? eventsFor(state, plans, close, { summary: `Exercise ${exercise.metadata.id} ended by the facilitator (ENDEX).` }, now, FACILITATOR) : [];
+  });
+  return end;
 }
 
 function writeReport(path: string, text: string, io: CliIO): void {

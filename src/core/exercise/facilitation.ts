@@ -1,6 +1,7 @@
 // The facilitator's part in a played exercise, as walkthrough hooks: release injects (on demand or
 // when the accelerated clock reaches them), move exercise time, show the exercise banner, end it.
-import type { IncidentEvent, IncidentState } from '../engine/index.js';
+import type { IncidentEvent, Plans } from '../engine/index.js';
+import { commitFromLatest } from '../commit.js';
 import type { Choice, EventLog, Prompter } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { addDuration, parseDuration } from '../time/duration.js';
@@ -13,6 +14,7 @@ import type { Exercise } from './types.js';
 
 export interface FacilitationDeps {
   log: EventLog<IncidentEvent>;
+  plans: Plans;
   incidentId: string;
   exercise: Exercise;
   schedule: readonly ScheduledInject[];
@@ -28,25 +30,27 @@ const REFRESH = '__refresh__';
 const ENDEX = '__endex__';
 
 /** A note by the facilitator at the current exercise time: it also marks where time stands. */
-export function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock'>, state: IncidentState, text: string): void {
-  if (state.closed) return;
-  d.log.appendAll(d.incidentId, [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.current ?? {}) }]);
+export function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock' | 'plans'>, text: string): void {
+  commitFromLatest(d.log, d.incidentId, d.plans, (state) =>
+    state.closed ? [] : [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.current ?? {}) }],
+  );
 }
 
 /** The hooks that make the walkthrough a facilitated exercise. */
 export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
   const offset = (t: Date): string => sinceStart(t.toISOString(), d.start.toISOString());
-  const release = (due: readonly ScheduledInject[], state: IncidentState): void => {
-    if (due.length === 0) return;
-    // Never before what is already logged: an inject released late is stamped when it came out.
-    const last = Math.max(...state.timeline.map((e) => Date.parse(e.at)), d.start.getTime());
-    d.log.appendAll(d.incidentId, due.map((s) => injectEvent(s.inject, new Date(Math.max(s.at.getTime(), last)))));
+  // Injects not yet released, never stamped before what is already logged (a late one is stamped when it came out).
+  const release = (pick: (pending: readonly ScheduledInject[]) => readonly ScheduledInject[]): void => {
+    commitFromLatest(d.log, d.incidentId, d.plans, (state) => {
+      const last = Math.max(...state.timeline.map((e) => Date.parse(e.at)), d.start.getTime());
+      return pick(pendingInjects(d.schedule, state)).map((s) => injectEvent(s.inject, new Date(Math.max(s.at.getTime(), last))));
+    });
   };
   return {
-    beforeScreen(state) {
+    beforeScreen() {
       if (d.clock.speed === undefined) return;
       const now = d.clock.now().getTime();
-      release(pendingInjects(d.schedule, state).filter((s) => s.at.getTime() <= now), state);
+      release((pending) => pending.filter((s) => s.at.getTime() <= now));
     },
     banner(state) {
       const s = d.styler;
@@ -75,7 +79,7 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
         const next = pendingInjects(d.schedule, state)[0];
         if (next) {
           d.clock.advanceTo(next.at);
-          release([next], state);
+          release((pending) => pending.slice(0, 1));
         }
       }
       if (id === ADVANCE) {
@@ -86,7 +90,7 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
         const by = parseDuration(text.trim().toUpperCase());
         if (by) {
           d.clock.advanceTo(addDuration(d.clock.now(), by));
-          facilitatorNote(d, state, `Facilitator moved exercise time forward to ${offset(d.clock.now())}`);
+          facilitatorNote(d, `Facilitator moved exercise time forward to ${offset(d.clock.now())}`);
         }
       }
       return 'again';

@@ -1,8 +1,9 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
-import { availableActions, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
+import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
 import type { Choice, Clock, CommandRunner, EventLog, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
+import { commitFromLatest } from '../commit.js';
 import { askInput, type AskContext } from './ask-input.js';
 import { renderStatusText } from '../report/incident/status-text.js';
 import { renderTimelineText } from '../report/incident/timeline-text.js';
@@ -46,6 +47,7 @@ const PAUSE = '__pause__';
 /** Walk the responder through the incident until they pause or close it. */
 export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
   const hooks = input.hooks ?? {};
+  let notice = ''; // shown under the next screen, which clears the terminal
   for (;;) {
     // Re-read the log every time: a second responder may have added notes from another terminal.
     const read = (): IncidentState => fold(input.plans, deps.log.events(input.incidentId).map((r) => r.event));
@@ -67,6 +69,8 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
         width: deps.screen.columns,
       }),
     );
+    if (notice) deps.screen.write(notice);
+    notice = '';
     if (state.closed) return 'closed';
 
     const actions = availableActions(state, input.plans);
@@ -93,9 +97,14 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     const ctx: AskContext = { ...deps, plans: input.plans };
     const answer = await askInput(ctx, action);
     if (answer === undefined) continue; // the responder backed out
-    const events = eventsFor(state, input.plans, action, answer, deps.clock.now(), input.actor);
-    // All events of one choice are committed together, before the next prompt appears.
-    deps.log.appendAll(input.incidentId, events);
+    try {
+      // Decided again on the latest log, so a choice made while another terminal wrote still fits.
+      const at = deps.clock.now();
+      commitFromLatest(deps.log, input.incidentId, input.plans, (latest) => eventsFor(latest, input.plans, action.id, answer, at, input.actor));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      notice = deps.styler.error(`Not recorded: ${error.message}\n`);
+    }
   }
 }
 

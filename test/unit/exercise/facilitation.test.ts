@@ -28,7 +28,7 @@ function play(answers: Answer[], speed?: number) {
   const clock = new PlayClock(real, start, speed);
   const prompter = new ScriptedPrompter(answers);
   const schedule = injectSchedule(exercise, start);
-  const hooks = facilitatorHooks({ log, incidentId: 'ex-1', exercise, schedule, start, clock, prompter, styler: plainStyler });
+  const hooks = facilitatorHooks({ log, plans, incidentId: 'ex-1', exercise, schedule, start, clock, prompter, styler: plainStyler });
   const deps = { log, prompter, screen: new BufferScreen(), clock, runner: new FakeRunner(), styler: plainStyler, formatTime: (iso: string) => iso };
   const state = () => fold(plans, log.events('ex-1').map((r) => r.event));
   return { log, real, clock, deps, state, run: () => walk(deps, { incidentId: 'ex-1', plans, actor: 'players', hooks }) };

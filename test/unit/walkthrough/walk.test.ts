@@ -115,3 +115,28 @@ describe('walk', () => {
     expect(skipped).toMatchObject({ stepId: 'triage', reason: 'already triaged by the sector CSIRT' });
   });
 });
+
+describe('walk when the engine refuses a choice', () => {
+  it('says so under the next screen and goes on', async () => {
+    const { deps, types } = setup([{ select: 'Close the incident' }, { input: 'done' }, { confirm: true }, { select: 'Pause' }]);
+    // Another terminal closes the incident between the screen and the answer.
+    const prompter = deps.prompter;
+    let first = true;
+    deps.prompter = {
+      ...prompter,
+      select: async (q) => {
+        const answer = await prompter.select(q);
+        if (first) {
+          first = false;
+          deps.log.appendAll('inc-1', [{ type: 'incident-closed', summary: 'closed elsewhere', at: start.toISOString(), actor: 'ben' }]);
+        }
+        return answer;
+      },
+      input: (q) => prompter.input(q),
+      confirm: (q) => prompter.confirm(q),
+    } as typeof prompter;
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
+    expect(deps.screen.text).toContain('Not recorded:');
+    expect(types().filter((t) => t === 'incident-closed')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { commitFromLatest } from '../../src/core/commit.js';
+import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
+import { LogConflict } from '../../src/core/errors.js';
+import type { Plan } from '../../src/core/plan/types.js';
+import { MemoryEventLog } from '../helpers/fakes.js';
+
+const plan: Plan = {
+  apiVersion: 'crisis/v1',
+  kind: 'Plan',
+  metadata: { id: 'p', title: 'P', version: '1', jurisdiction: 'EU', tlp: 'CLEAR' },
+  levels: [{ id: 't', title: 'T', rank: 1 }],
+  roles: [{ id: 'r', title: 'R', type: 'csirt' }],
+  steps: [{ id: 's', title: 'S', phase: 'detection', level: 't', owner: 'r', basis: 'b', end: true }],
+};
+const plans = new Map([['p', plan]]);
+const at = '2026-03-02T08:00:00.000Z';
+const note = (text: string, actor: string): IncidentEvent => ({ type: 'note-added', text, at, actor });
+
+function log() {
+  const l = new MemoryEventLog<IncidentEvent>();
+  l.createIncident({ id: 'i', title: 't', planId: 'p', createdAt: at, plans: [] });
+  l.appendAll('i', openIncident(plans, { planId: 'p', title: 't', awareness: new Date(at), at: new Date(at), actor: 'a' }));
+  return l;
+}
+
+describe('commitFromLatest', () => {
+  it('decides again when another writer appended in between', () => {
+    const l = log();
+    const seen: number[] = [];
+    commitFromLatest(l, 'i', plans, (state) => {
+      seen.push(state.notes.length);
+      if (seen.length === 1) l.appendAll('i', [note('from terminal two', 'ben')]); // the race
+      return [note('from terminal one', 'ana')];
+    });
+    expect(seen).toEqual([0, 1]);
+    expect(l.events('i').map((r) => (r.event.type === 'note-added' ? r.event.text : r.event.type)).slice(-2)).toEqual(['from terminal two', 'from terminal one']);
+  });
+
+  it('gives up with LogConflict when the log never settles', () => {
+    const l = log();
+    expect(() =>
+      commitFromLatest(l, 'i', plans, () => {
+        l.appendAll('i', [note('busy', 'ben')]);
+        return [note('mine', 'ana')];
+      }),
+    ).toThrow(LogConflict);
+  });
+
+  it('appends nothing when the decision is nothing', () => {
+    const l = log();
+    const before = l.events('i').length;
+    expect(commitFromLatest(l, 'i', plans, () => [])).toEqual([]);
+    expect(l.events('i')).toHaveLength(before);
+  });
+});
