@@ -33,6 +33,8 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     await t.choose('release the next inject "First call"');
     await t.waitFor('Latest inject: First call');
     await t.choose('Early warning sent');
+    await t.waitFor('went through');
+    await t.choose('Duty phone');
     await t.choose('move exercise time forward');
     await t.waitFor('Move exercise time forward by');
     t.type('PT1H');

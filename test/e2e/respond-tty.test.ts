@@ -40,6 +40,8 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     await t.choose('Done: Confirm the report');
     await t.waitFor('[x] Confirm the report');
     await t.choose('Early warning sent');
+    await t.waitFor('went through');
+    await t.choose('Duty phone');
     await t.choose('Continue to assess');
     await t.waitFor('Decision: Is it large-scale?');
     await t.choose('Is it large-scale?');

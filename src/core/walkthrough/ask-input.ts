@@ -1,6 +1,6 @@
 // What the walkthrough asks for each kind of action, turned into the engine's ActionInput.
 // undefined means the responder backed out: nothing is logged.
-import type { Action, ActionInput, Plans } from '../engine/index.js';
+import type { Action, ActionInput, NotificationChoice, Plans } from '../engine/index.js';
 import type { Clock, CommandRunner, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { formatDuration } from '../time/duration.js';
@@ -25,8 +25,9 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
   const p = ctx.prompter;
   switch (action.kind) {
     case 'mark-action-done':
-    case 'send-notification':
       return {};
+    case 'send-notification':
+      return askChannel(ctx, action.notification, {});
     case 'take-decision': {
       const option = await p.select<number>({
         message: action.question,
@@ -57,7 +58,8 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
         message: 'Which notification or report was sent?',
         choices: [...action.notifications.map((n) => ({ name: `${n.title} → ${n.to}`, value: `${n.planId}#${n.id}` })), { name: '← Back', value: '' }],
       });
-      return id ? { notification: id } : undefined;
+      const chosen = action.notifications.find((n) => `${n.planId}#${n.id}` === id);
+      return chosen ? askChannel(ctx, chosen, { notification: id }) : undefined;
     }
     case 'start-clock':
       return startClock(ctx, action);
@@ -113,4 +115,20 @@ async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'star
   });
   const since = parseMoment(when, now);
   return since === undefined || since.getTime() === now.getTime() ? { clock } : { clock, since };
+}
+
+/** Through which channel it went: the plan's channel for it by default (the portal may be down at 3 a.m.). */
+async function askChannel(ctx: AskContext, n: NotificationChoice, input: ActionInput): Promise<ActionInput | undefined> {
+  const channels = ctx.plans.get(n.planId)?.channels ?? [];
+  if (channels.length === 0) return input;
+  const channel = await ctx.prompter.select<string>({
+    message: `${n.title} → ${n.to} (TLP:${n.tlp}) went through`,
+    choices: [
+      ...channels.map((c) => ({ name: `${c.title}${c.id === n.channel ? '  (the plan\'s channel)' : ''}`, value: c.id })),
+      { name: '← Back', value: '' },
+    ],
+    ...(n.channel === undefined ? {} : { default: n.channel }),
+  });
+  if (!channel) return undefined;
+  return channel === n.channel ? input : { ...input, channel };
 }

@@ -60,6 +60,7 @@ describe('facilitated play', () => {
       { select: 'move exercise time forward' },
       { input: 'PT30M' },
       { select: 'Early warning sent' },
+      { select: 'Duty phone' },
       { select: 'release the next inject "Second Member State"' },
       { select: 'end the exercise' },
       { confirm: true },

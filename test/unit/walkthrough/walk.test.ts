@@ -35,6 +35,7 @@ describe('walk', () => {
     const { log, deps, types } = setup([
       { select: 'Done: Confirm the report' },
       { select: 'Early warning sent' },
+      { select: 'Duty phone' },
       { select: 'Continue to assess' },
       { select: 'Is it large-scale' },
       { select: 'Escalate' },
@@ -59,6 +60,8 @@ describe('walk', () => {
     ]);
     const decision = log.events('inc-1').find((r) => r.event.type === 'decision-taken')?.event;
     expect(decision).toMatchObject({ stepId: 'assess', label: 'Escalate', actor: 'ana' });
+    const sent = log.events('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
+    expect(sent).toMatchObject({ notificationId: 'warn', to: 'csirt', channel: 'phone' });
     expect(deps.screen.text).toContain('Early warning due in 1 d');
     expect(deps.screen.text).toContain('Incident closed');
   });
