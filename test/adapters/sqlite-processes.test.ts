@@ -59,7 +59,7 @@ function newLog(): string {
 }
 
 describe('several processes on one log', () => {
-  it('two processes appending 500 events each interleave into one unbroken chain', async () => {
+  it('two processes appending 500 events each to one incident end with 1,000 events in one unbroken chain', async () => {
     const path = newLog();
     const children = [startChild(path, 'inc-1', 500, 'alice'), startChild(path, 'inc-1', 500, 'bob')];
     for (const c of children) expect(await nextLine(c)).toBe('ready');
@@ -75,8 +75,8 @@ describe('several processes on one log', () => {
       const mine = events.filter((e) => e.event.actor === actor).map((e) => e.event.n);
       expect(mine).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     }
-    const switches = events.filter((e, i) => i > 0 && e.event.actor !== events[i - 1]?.event.actor).length;
-    expect(switches).toBeGreaterThan(1);
+    // Whether the two actually interleave depends on the scheduler (on a busy machine one may finish
+    // first), so it is not asserted: the order of each writer and the unbroken chain are.
     expect(log.verify()).toEqual({ ok: true, incidents: 1, events: 1000 });
     log.close();
   }, 60_000);
