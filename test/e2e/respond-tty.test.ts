@@ -1,4 +1,5 @@
 // The walkthrough in a real terminal: open, act, decide, escalate, pause, resume, close, Ctrl+C.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,32 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
     const interrupted = (JSON.parse(list.stdout) as { id: string; title: string }[]).find((i) => i.title === 'Interrupted');
     expect(await eventTypes(interrupted?.id ?? '')).toContain('action-done');
+  }, 60_000);
+});
+
+describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond after kill -9', () => {
+  it('loses nothing that was acknowledged and resumes at the same step', async () => {
+    const t = respond('crisis-e2e-kill', `--new --plan '${plan}' --title 'Killed' --aware PT0S`);
+    await t.waitFor('What now?');
+    await t.choose('Done: Confirm the report');
+    await t.waitFor('[x] Confirm the report');
+    await t.choose('Continue to assess');
+    await t.waitFor('Move on anyway?');
+    t.type('y');
+    t.keys('Enter');
+    await t.waitFor('Decision: Is it large-scale?');
+    execFileSync('pkill', ['-KILL', '-f', `respond --db ${db} --responder ana --new --plan ${plan} --title Killed`]);
+    expect(await exitCode()).toBe(137); // killed by SIGKILL: no chance to clean up
+
+    const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
+    const killed = (JSON.parse(list.stdout) as { id: string; title: string; closed: boolean }[]).find((i) => i.title === 'Killed');
+    expect(killed?.closed).toBe(false);
+    const r = respond('crisis-e2e-after-kill', `--incident ${killed?.id ?? ''}`);
+    await r.waitFor('STEP  Assess the scale');
+    expect(await eventTypes(killed?.id ?? '')).toEqual(['incident-opened', 'clock-started', 'step-entered', 'action-done', 'step-entered']);
+    await r.choose('Pause');
+    expect(await exitCode()).toBe(0);
+    expect((await runCli(['log', 'verify', '--db', db])).exitCode).toBe(0);
   }, 60_000);
 });
 
