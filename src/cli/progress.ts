@@ -2,11 +2,13 @@
 import type { CliIO } from './io.js';
 
 export interface Progress {
-  update(done: number, label: string): void;
+  /** Record progress; awaiting it lets the spinner draw (validation itself is synchronous). */
+  update(done: number, label: string): Promise<void>;
   stop(): void;
 }
 
-const silent: Progress = { update: () => undefined, stop: () => undefined };
+const silent: Progress = { update: () => Promise.resolve(), stop: () => undefined };
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const MIN_FILES = 20;
 
 /** Start a spinner when stderr is a terminal and there is enough work to be worth one. */
@@ -16,12 +18,14 @@ export async function startProgress(io: CliIO, total: number, verb: string): Pro
   const spinner = ora({ stream: process.stderr, discardStdin: false }).start(`${verb} ${total} files`);
   let last = 0;
   return {
-    update(done, label) {
+    async update(done, label) {
       // Redrawing on every file costs more than validating it; a few times a second is enough.
       const now = Date.now();
       if (now - last < 80 && done < total) return;
       last = now;
       spinner.text = `${verb} ${done}/${total} ${label}`;
+      spinner.render();
+      await breathe();
     },
     stop: () => spinner.stop(),
   };

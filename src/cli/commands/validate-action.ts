@@ -25,7 +25,7 @@ export async function validateAction(paths: readonly string[], options: Validate
   const sources = new Map<string, string>();
   try {
     for (const [index, file] of files.entries()) {
-      progress.update(index + 1, file.display);
+      await progress.update(index + 1, file.display);
       readOne(file, docs, findings, sources);
     }
     const named = exercisePlanFiles(docs, files, io.cwd);
