@@ -1,6 +1,6 @@
 // The semantic rules for exercises, and checkExercise() as check-documents' KindRules wants it.
 import type { RuleFinding } from '../../findings.js';
-import { RULE_CRASHED } from '../../plan/rules/index.js';
+import { runRules } from '../../plan/rules/index.js';
 import { get, str } from '../../plan/rules/safe.js';
 import type { Plan } from '../../plan/types.js';
 import { duplicateId, duplicateInject } from './duplicate-ids.js';
@@ -38,14 +38,5 @@ export const exerciseRules: readonly ExerciseRule[] = [
 /** Findings of every exercise rule on one (possibly schema-invalid) exercise; a rule that throws becomes one finding. */
 export function checkExercise(value: unknown, plans: ReadonlyMap<string, Plan>): RuleFinding[] {
   const ctx: ExerciseContext = { exercise: value, plans, planId: str(get(value, 'plan')) };
-  const out: RuleFinding[] = [];
-  for (const rule of exerciseRules) {
-    try {
-      out.push(...rule.check(ctx));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      out.push({ rule: RULE_CRASHED, severity: 'error', message: `rule ${rule.id} failed on this file (${reason}); the other rules still ran. This is a bug in crisis: please report it`, path: '' });
-    }
-  }
-  return out;
+  return runRules(exerciseRules, ctx);
 }

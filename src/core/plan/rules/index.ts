@@ -68,7 +68,7 @@ export const nis2Rules: readonly Rule[] = [
 export const RULE_CRASHED = 'internal/rule-crashed';
 
 /** Runs rules in order and concatenates their findings; a rule that throws becomes one error finding. */
-export function runRules(rules: readonly Rule[], ctx: RuleContext): RuleFinding[] {
+export function runRules<C = RuleContext>(rules: readonly { id: string; check(ctx: C): RuleFinding[] }[], ctx: C): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const rule of rules) {
     try {
