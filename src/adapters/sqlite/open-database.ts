@@ -1,6 +1,6 @@
 // Open the log database: inspect read-only first, then open for real, set the pragmas the
 // durability promise rests on, and migrate.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UsageError } from '../../core/errors.js';
@@ -48,8 +48,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
 
 function makeParentFolder(path: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
   } catch (error) {
     throw new UsageError(`Cannot create the folder for the incident log ${path} (${(error as Error).message}); pass --db with a writable path.`, { cause: error });
   }
+}
+
+// One level at a time: Node's recursive mkdir spins forever on some paths (e.g. under /proc).
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let f = folder; !existsSync(f); f = dirname(f)) {
+    if (dirname(f) === f) break;
+    missing.unshift(f);
+  }
+  for (const f of missing) mkdirSync(f);
 }
