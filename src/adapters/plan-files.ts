@@ -67,12 +67,16 @@ export type ReadResult = { bytes: Uint8Array } | { tooLarge: number };
 /** Read a file unless it is larger than maxBytes (then it is not read at all: bounded memory). */
 export function readLimited(file: InputFile, maxBytes: number): ReadResult {
   try {
-    const size = statSync(file.absolute).size;
-    if (size > maxBytes) return { tooLarge: size };
+    const stat = statSync(file.absolute);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    // A device or a pipe could be read forever (/dev/zero, a FIFO): only regular files are plans.
+    if (!stat.isFile()) throw new UsageError(`${file.display} is not a regular file: give a plan file`);
+    if (stat.size > maxBytes) return { tooLarge: stat.size };
     // Opening first turns "is a folder" and permission problems into one clear error.
     closeSync(openSync(file.absolute, 'r'));
     return { bytes: readFileSync(file.absolute) };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     if (isErrno(error, 'EISDIR')) throw new UsageError(`${file.display} is a folder, not a file: give a plan file`, { cause: error });
     throw new UsageError(`cannot read ${file.display}: ${errnoText(error)}`, { cause: error });
   }

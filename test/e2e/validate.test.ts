@@ -1,4 +1,5 @@
 // `crisis validate` as CI pipelines meet it: every format, every exit code, hostile files.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,17 @@ describe('crisis validate', () => {
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain(text);
     expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.runIf(process.platform === 'linux')('exits 2 for a device or a pipe instead of reading it forever', async () => {
+    const fifo = join(dir.path, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of ['/dev/zero', fifo]) {
+      const out = await runCli(['validate', path], { timeoutMs: 10_000 });
+      expect(out.timedOut).toBe(false);
+      expect(out.exitCode).toBe(2);
+      expect(out.stderr).toContain('is not a regular file');
+    }
   });
 
   it('exits 2 for an unreadable file', async () => {
