@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { execa } from 'execa';
+import { binPath, runCli, tempDir } from '../helpers/run-cli.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -188,14 +189,10 @@ describe('crisis validate', () => {
   it('exits 2 for an unreadable file', async () => {
     const secret = file('secret.yaml', plan);
     chmodSync(secret, 0o000);
-    // root reads anything: drop to nobody for this one run.
+    // root reads anything, so as root the run drops to nobody (setpriv, util-linux).
     const asRoot = process.getuid?.() === 0;
     const out = asRoot
-      ? await runCli(['validate', secret].map(String), { env: {} }).then(async () => {
-          const { execa } = await import('execa');
-          const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', join(import.meta.dirname, '../../bin/crisis.js'), 'validate', secret], { reject: false, env: { NO_COLOR: '1' } });
-          return { exitCode: r.exitCode, stderr: r.stderr };
-        })
+      ? await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', binPath, 'validate', secret], { reject: false, env: { NO_COLOR: '1' } })
       : await runCli(['validate', secret]);
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain('permission denied');
