@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Speed measurements (not tests): startup, validation throughput, log appends. Run: npm run bench
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -21,6 +21,24 @@ try {
   for (let i = 0; i < count; i++) writeFileSync(join(dir, `plan-${i}.yaml`), eu.replace('id: eu-circp', `id: bench-${i}`));
   const ms = time(() => { try { crisis(['validate', '--format', 'json', dir]); } catch { /* findings exit 1 */ } }, 3);
   console.log(`validate ${count} EU-sized plans  ${ms.toFixed(0)} ms (${((count / ms) * 1000).toFixed(0)} files/s)`);
+
+  // Peak memory on hostile files (the validator must stay bounded): /usr/bin/time reports max RSS in KB.
+  const hostile = {
+    'a 50 MB file': Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'),
+    'a 3 MB single line': 'a: ' + 'x'.repeat(3 * 1024 * 1024) + '\n',
+    'dense 4 MB of values': Array.from({ length: 400_000 }, (_, i) => `k${i}: ${i}`).join('\n').slice(0, 4 * 1024 * 1024 - 10),
+    '20,000 levels of nesting': 'a: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n',
+    'an alias bomb': ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9).fill('*' + 'abcdefghi'[i]).join(', ')}]`)].join('\n'),
+  };
+  for (const [name, content] of Object.entries(hostile)) {
+    const file = join(dir, 'hostile.yaml');
+    writeFileSync(file, content);
+    const t = performance.now();
+    // Exit 1 is expected (the file is rejected); only the measurement matters here.
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', 'node', bin, 'validate', '--format', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const out = run.stderr.trim();
+    console.log(`${name.padEnd(26)} ${(performance.now() - t).toFixed(0).padStart(5)} ms, peak ${(Number(out.split('\n').at(-1)) / 1024).toFixed(0)} MB`);
+  }
 
   const { openEventLog } = await import(join(root, 'dist/adapters/sqlite/sqlite-event-log.js'));
   const log = openEventLog(join(dir, 'bench.db'));
