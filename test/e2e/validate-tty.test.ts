@@ -20,7 +20,8 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis validate on a 
     for (let i = 0; i < 150; i++) writeFileSync(join(plans, `p${i}.yaml`), eu.replace('id: eu-circp', `id: copy-${i}`));
     const out = join(dir.path, 'out.txt');
     const rc = join(dir.path, 'rc');
-    session = startCrisis('crisis-e2e-spinner', `validate '${plans}' > '${out}'`, rc, projectRoot, binPath);
+    // Spinners stay off under CI=true (CI logs are not terminals); this run is a person at a terminal.
+    session = startCrisis('crisis-e2e-spinner', `validate '${plans}' > '${out}'`, rc, projectRoot, binPath, { CI: null });
     const screen = await session.waitFor('/150 ', 20_000); // a redraw with the count, not just the first frame
     expect(screen).toMatch(/Validating \d+\/150 /);
     expect(await exitCodeOf(rc)).toBe(0);

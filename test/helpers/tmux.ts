@@ -18,8 +18,11 @@ export class TmuxSession {
   private constructor(readonly name: string) {}
 
   /** Start `command` (a shell line) in a detached 120x50 terminal. */
-  static start(name: string, command: string, env: Record<string, string> = {}): TmuxSession {
-    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}';`).join(' ');
+  static start(name: string, command: string, env: Record<string, string | null> = {}): TmuxSession {
+    // null unsets a variable (tools such as ora look at whether CI is set at all).
+    const exports = Object.entries(env)
+      .map(([k, v]) => (v === null ? `unset ${k};` : `export ${k}='${v.replace(/'/g, `'\\''`)}';`))
+      .join(' ');
     const session = new TmuxSession(name);
     session.kill();
     execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '120', '-y', '50', 'sh', '-c', `${exports} ${command}`]);
@@ -75,10 +78,10 @@ export class TmuxSession {
 }
 
 /** Run `crisis ARGS` (a shell-quoted argument line) in a terminal; its exit code lands in rcFile. */
-export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string): TmuxSession {
+export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string, env: Record<string, string | null> = {}): TmuxSession {
   rmSync(rcFile, { force: true });
   const line = `cd '${cwd}' && node '${bin}' ${args}; echo $? > '${rcFile}'; sleep 30`;
-  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color' });
+  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', ...env });
 }
 
 /** The exit code a startCrisis run wrote, once it has finished. */
