@@ -13,8 +13,3 @@ export const bundledPlaybooksPath = join(packageRoot, 'playbooks');
 export function loadSchema(kind: string): object {
   return JSON.parse(readFileSync(join(packageRoot, 'schemas', `${kind}.schema.json`), 'utf8')) as object;
 }
-
-/** The bytes of the bundled EU plan. */
-export function readBundledEuPlan(): Uint8Array {
-  return readFileSync(bundledEuPlanPath);
-}

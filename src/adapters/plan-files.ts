@@ -1,5 +1,5 @@
 // Turn the paths a user gave into plan files, and read them with a size limit.
-import { readFileSync, statSync, readdirSync, openSync, closeSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../core/errors.js';
@@ -68,31 +68,28 @@ export type ReadResult = { bytes: Uint8Array } | { tooLarge: number };
 export function readLimited(file: InputFile, maxBytes: number): ReadResult {
   try {
     const stat = statSync(file.absolute);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw new UsageError(`${file.display} is a folder, not a file: give a plan file`);
     // A device or a pipe could be read forever (/dev/zero, a FIFO): only regular files are plans.
     if (!stat.isFile()) throw new UsageError(`${file.display} is not a regular file: give a plan file`);
     if (stat.size > maxBytes) return { tooLarge: stat.size };
-    // Opening first turns "is a folder" and permission problems into one clear error.
-    closeSync(openSync(file.absolute, 'r'));
     return { bytes: readFileSync(file.absolute) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (isErrno(error, 'EISDIR')) throw new UsageError(`${file.display} is a folder, not a file: give a plan file`, { cause: error });
     throw new UsageError(`cannot read ${file.display}: ${errnoText(error)}`, { cause: error });
   }
 }
 
-/** Read a file that must be a single plan file (not a folder), for --plan style options. */
-export function readPlanFile(path: string, cwd: string, maxBytes: number): { file: InputFile; read: ReadResult } {
-  const absolute = resolve(cwd, path);
-  const file = { absolute, display: displayPath(absolute, cwd) };
+/** A single file the user named (relative to `base`), e.g. for --plan; `what` says what was expected. */
+export function namedFile(path: string, base: string, cwd: string, what: string): InputFile {
+  const absolute = resolve(base, path);
   const kind = pathKind(absolute);
-  if (kind === 'missing') throw new UsageError(`${path} does not exist: give the path of a plan file`);
-  if (kind === 'folder') throw new UsageError(`${path} is a folder: give the path of one plan file`);
-  return { file, read: readLimited(file, maxBytes) };
+  if (kind === 'missing') throw new UsageError(`${path} does not exist: give the path of ${what}`);
+  if (kind === 'folder') throw new UsageError(`${path} is a folder: give the path of ${what}`);
+  return { absolute, display: displayPath(absolute, cwd) };
 }
 
-function displayPath(absolute: string, cwd: string): string {
+/** How findings and messages name a file: relative to cwd when inside it, else absolute. */
+export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
 }

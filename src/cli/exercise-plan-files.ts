@@ -2,7 +2,7 @@
 // so that `crisis validate exercise.yaml` resolves its plan like `crisis exercise run` does.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { InputFile } from '../adapters/plan-files.js';
+import { displayPath, type InputFile } from '../adapters/plan-files.js';
 import type { Finding, RuleMeta } from '../core/findings.js';
 import type { SourceDocument } from '../core/plan/source.js';
 
@@ -32,12 +32,8 @@ export function exercisePlanFiles(docs: readonly SourceDocument[], files: readon
       }
       if (known.has(absolute)) return;
       known.add(absolute);
-      extra.push({ absolute, display: displayFrom(absolute, cwd) });
+      extra.push({ absolute, display: displayPath(absolute, cwd) });
     });
   }
   return { extra, findings };
-}
-
-function displayFrom(absolute: string, cwd: string): string {
-  return absolute.startsWith(`${cwd}/`) ? absolute.slice(cwd.length + 1) : absolute;
 }

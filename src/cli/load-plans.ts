@@ -1,13 +1,14 @@
 // Load the plans an incident runs on: a validated plan file (or the bundled EU plan) and the
 // plans it hands over to; or, on resume, the snapshots kept with the incident.
-import type { Finding } from '../core/findings.js';
 import { UsageError } from '../core/errors.js';
 import type { Plans } from '../core/engine/index.js';
 import type { PlanSnapshot, PlanSnapshotInput } from '../core/ports.js';
 import type { Plan } from '../core/plan/types.js';
-import { readBundledEuPlan } from '../adapters/bundled.js';
-import { readPlanFile } from '../adapters/plan-files.js';
-import { loadValidation, MAX_PLAN_BYTES, parseFile, tooLargeFinding } from './load-documents.js';
+import { bundledEuPlanPath } from '../adapters/bundled.js';
+import { readBundledPlan } from '../adapters/bundled-plans.js';
+import { namedFile } from '../adapters/plan-files.js';
+import { invalidDocument, readDocument } from './read-document.js';
+import { loadValidation, parseFile } from './load-documents.js';
 
 export interface LoadedPlans {
   plan: Plan; // the plan the incident opens on
@@ -44,27 +45,18 @@ export function plansFromSnapshots(snapshots: readonly PlanSnapshot[], incidentI
 }
 
 function readBundled(): { plan: Plan; text: string } {
-  return { plan: loadValidation().bundledEu, text: new TextDecoder().decode(readBundledEuPlan()) };
+  const eu = readBundledPlan(bundledEuPlanPath);
+  if (!eu) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
+  return eu;
 }
 
 function readValidated(path: string, cwd: string): { plan: Plan; text: string } {
-  const { file, read } = readPlanFile(path, cwd, MAX_PLAN_BYTES);
-  if ('tooLarge' in read) throw invalid(tooLargeFinding(file.display, read.tooLarge), file.display);
-  const parsed = parseFile(file.display, read.bytes);
-  const first = parsed.findings.find((f) => f.severity === 'error');
-  if (first || !parsed.doc) throw invalid(first, file.display);
+  const doc = readDocument(namedFile(path, cwd, cwd, 'a plan file'));
   const errors = loadValidation()
-    .check([parsed.doc])
+    .check([doc])
     .filter((f) => f.severity === 'error');
-  if (errors[0]) throw invalid(errors[0], file.display, errors.length);
-  const plan = parsed.doc.value as Plan;
-  if (plan.kind !== 'Plan') throw new UsageError(`${file.display} is not a plan (kind: ${String(plan.kind)}): give a plan file`);
-  return { plan, text: parsed.doc.text };
+  if (errors[0]) throw invalidDocument(errors[0], doc.file, errors.length);
+  const plan = doc.value as Plan;
+  if (plan.kind !== 'Plan') throw new UsageError(`${doc.file} is not a plan (kind: ${String(plan.kind)}): give a plan file`);
+  return { plan, text: doc.text };
 }
-
-function invalid(finding: Finding | undefined, file: string, count = 1): UsageError {
-  const where = finding ? `${finding.file}:${finding.line}:${finding.column}: ${finding.message}` : `${file} cannot be read as a plan`;
-  const more = count > 1 ? ` (and ${count - 1} more)` : '';
-  return new UsageError(`${where}${more}; fix the plan (see crisis validate ${file}) and try again`);
-}
-

@@ -20,6 +20,7 @@ import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
 import type { CliIO } from '../io.js';
+import { createExerciseIncident } from '../exercise-incident.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -83,21 +84,9 @@ function parseSpeed(text: string | undefined): number | undefined {
 /** A new exercise incident in the log, opened at the exercise's simulated opening time. */
 function openExercise(log: Log, loaded: LoadedExercise, start: Date): string {
   const { exercise, plans } = loaded;
-  const base = `ex-${start.toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
-  let id = base;
-  for (let n = 2; log.incident(id) !== undefined; n++) id = `${base}-${n}`;
   const { awareness, opened } = openingTimes(exercise, start);
-  const planIds = [exercise.plan, plans.get(exercise.plan)?.metadata.parent].filter((p): p is string => p !== undefined);
-  log.createIncident({
-    id,
-    title: `Exercise ${exercise.metadata.title}: ${exercise.incident.title}`,
-    planId: exercise.plan,
-    createdAt: opened.toISOString(),
-    plans: planIds.flatMap((planId) => {
-      const text = loaded.texts.get(planId);
-      return text === undefined ? [] : [{ planId, text }];
-    }),
-  });
+  const parent = plans.get(exercise.plan)?.metadata.parent;
+  const id = createExerciseIncident(log, loaded, start, opened.toISOString(), parent === undefined ? [exercise.plan] : [exercise.plan, parent]);
   log.appendAll(id, openIncident(plans, openInput(exercise, plans, awareness, opened)));
   return id;
 }

@@ -11,6 +11,7 @@ import { runExercise } from '../../core/exercise/run.js';
 import type { EventLog } from '../../core/ports.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
 import type { CliIO } from '../io.js';
+import { createExerciseIncident } from '../exercise-incident.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import type { ExerciseRunOptions } from './exercise.js';
 
@@ -19,7 +20,7 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
   const loaded = loadExercise(file, options.plan, io.cwd);
   const run = runExercise(loaded.exercise, loaded.plans);
   const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
-    const id = record(log, loaded, run.events);
+    const id = record(log, loaded, run.start, run.events);
     if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return log.events(id).map((r) => r.event);
@@ -45,25 +46,10 @@ function withLog<T>(path: string | undefined, use: (log: EventLog<IncidentEvent>
   }
 }
 
-/** Create the exercise incident (a fresh id if the log already has one) and append the run's events. */
-function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, events: readonly IncidentEvent[]): string {
-  const { exercise } = loaded;
-  // Deterministic, like the run: the simulated start day and the exercise id (inc-… ids are real incidents).
-  const base = `ex-${new Date(Date.parse(exercise.start)).toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
-  let id = base;
-  for (let n = 2; log.incident(id) !== undefined; n++) id = `${base}-${n}`;
-  const opened = events[0];
-  const used = new Set([exercise.plan, ...events.flatMap((e) => (e.type === 'plan-handed-over' ? [e.to.planId] : []))]);
-  log.createIncident({
-    id,
-    title: `Exercise ${exercise.metadata.title}: ${exercise.incident.title}`,
-    planId: exercise.plan,
-    createdAt: opened?.at ?? new Date(Date.parse(exercise.start)).toISOString(),
-    plans: [...used].flatMap((planId) => {
-      const text = loaded.texts.get(planId);
-      return text === undefined ? [] : [{ planId, text }];
-    }),
-  });
-  for (const event of events) log.append(id, event);
+/** Create the exercise incident and append the run's events, all in one transaction. */
+function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, start: Date, events: readonly IncidentEvent[]): string {
+  const used = [loaded.exercise.plan, ...events.flatMap((e) => (e.type === 'plan-handed-over' ? [e.to.planId] : []))];
+  const id = createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), used);
+  log.appendAll(id, events);
   return id;
 }

@@ -34,11 +34,6 @@ export function runningClock(state: IncidentState, planId: string, clockId: stri
   return state.clocks.find((c) => c.planId === planId && c.clockId === clockId && c.metAt === undefined);
 }
 
-/** Whether a clock has ever started in this incident. */
-export function clockEverStarted(state: IncidentState, planId: string, clockId: string): boolean {
-  return state.clocks.some((c) => c.planId === planId && c.clockId === clockId);
-}
-
 const ORDER: Record<ClockStatusKind, number> = { overdue: 0, running: 1, 'met-late': 2, met: 3 };
 
 /** How every started clock stands at `now`, most urgent first. */

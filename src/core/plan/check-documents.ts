@@ -6,6 +6,9 @@ import type { SourceDocument } from './source.js';
 import type { Plan } from './types.js';
 import { schemaFindings } from './schema-findings.js';
 import { nis2Rules, planRules, runRules } from './rules/index.js';
+import { get, isNational, planId, str } from './rules/safe.js';
+
+const kindOf = (value: unknown): string | undefined => str(get(value, 'kind'));
 
 /** The rules this module reports itself, for SARIF and the docs. */
 export const documentRuleMeta: readonly RuleMeta[] = [
@@ -61,11 +64,6 @@ function ruleFindings(
   return out;
 }
 
-function isNational(plan: Plan): boolean {
-  const metadata: unknown = (plan as { metadata?: unknown }).metadata;
-  const jurisdiction = isRecord(metadata) ? metadata['jurisdiction'] : undefined;
-  return jurisdiction !== 'EU';
-}
 
 /** Index plans by metadata.id; a second plan with an id already given is a finding. */
 function collectPlans(docs: readonly SourceDocument[], reference: readonly Plan[]): { plans: Map<string, Plan>; findings: Finding[] } {
@@ -99,22 +97,12 @@ function collectPlans(docs: readonly SourceDocument[], reference: readonly Plan[
   return { plans, findings };
 }
 
-function planId(value: unknown): string | undefined {
-  if (!isRecord(value)) return undefined;
-  const metadata = value['metadata'];
-  const id = isRecord(metadata) ? metadata['id'] : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
 
-function kindOf(value: unknown): string | undefined {
-  const kind = isRecord(value) ? value['kind'] : undefined;
-  return typeof kind === 'string' ? kind : undefined;
-}
 
 function kindFinding(doc: SourceDocument, kind: string | undefined, known: readonly string[]): Finding {
   const list = known.join(' or ');
   if (kind === undefined) {
-    const hasKind = isRecord(doc.value) && 'kind' in doc.value;
+    const hasKind = get(doc.value, 'kind') !== undefined;
     return {
       file: doc.file,
       ...doc.locate(hasKind ? '/kind' : ''),
@@ -143,8 +131,4 @@ function placed(doc: SourceDocument, found: readonly RuleFinding[]): Finding[] {
     message: f.message,
     path: f.path,
   }));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

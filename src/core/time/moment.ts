@@ -1,5 +1,5 @@
 // Reading a moment typed by a responder: "now", an ISO time, or how long ago (PT2H).
-import { parseDuration, type Duration } from './duration.js';
+import { addDuration, parseDuration, type Duration } from './duration.js';
 
 /** The moment meant by `text` at `now`; undefined when it cannot be read. */
 export function parseMoment(text: string, now: Date): Date | undefined {
@@ -13,9 +13,8 @@ export function parseMoment(text: string, now: Date): Date | undefined {
   return Number.isNaN(when.getTime()) ? undefined : when;
 }
 
+// How long ago: the same calendar arithmetic as deadlines, run backwards.
 function subtract(now: Date, d: Duration): Date {
-  const out = new Date(now.getTime());
-  out.setUTCFullYear(out.getUTCFullYear() - d.years, out.getUTCMonth() - d.months);
-  const ms = ((d.weeks * 7 + d.days) * 86_400 + d.hours * 3_600 + d.minutes * 60 + d.seconds) * 1000;
-  return new Date(out.getTime() - ms);
+  const { years, months, weeks, days, hours, minutes, seconds } = d;
+  return addDuration(now, { years: -years, months: -months, weeks: -weeks, days: -days, hours: -hours, minutes: -minutes, seconds: -seconds });
 }

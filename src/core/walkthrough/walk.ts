@@ -123,8 +123,3 @@ async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, 
   deps.screen.write(text);
   await deps.prompter.select({ message: 'Back to the step', choices: [{ name: 'Back', value: 'back' }] });
 }
-
-/** Snapshot of the state, for callers that want to report after the walk. */
-export function currentState(log: EventLog<IncidentEvent>, plans: Plans, incidentId: string): IncidentState {
-  return fold(plans, log.events(incidentId).map((r) => r.event));
-}

@@ -1,0 +1,32 @@
+// The incident an exercise is kept as in the log, for unattended and facilitated runs alike.
+import type { IncidentEvent } from '../core/engine/index.js';
+import type { EventLog } from '../core/ports.js';
+import type { LoadedExercise } from './load-exercise.js';
+
+/**
+ * Create the exercise's incident, `ex-YYYYMMDD-ID` from the simulated start day (inc-… ids are real
+ * incidents), with -2, -3 … when the log already has one, and snapshots of the plans it may use.
+ */
+export function createExerciseIncident(
+  log: EventLog<IncidentEvent>,
+  loaded: LoadedExercise,
+  start: Date,
+  createdAt: string,
+  planIds: Iterable<string>,
+): string {
+  const { exercise } = loaded;
+  const base = `ex-${start.toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
+  let id = base;
+  for (let n = 2; log.incident(id) !== undefined; n++) id = `${base}-${n}`;
+  log.createIncident({
+    id,
+    title: `Exercise ${exercise.metadata.title}: ${exercise.incident.title}`,
+    planId: exercise.plan,
+    createdAt,
+    plans: [...new Set(planIds)].flatMap((planId) => {
+      const text = loaded.texts.get(planId);
+      return text === undefined ? [] : [{ planId, text }];
+    }),
+  });
+  return id;
+}
