@@ -13,7 +13,9 @@ const MIN_FILES = 20;
 
 /** Start a spinner when stderr is a terminal and there is enough work to be worth one. */
 export async function startProgress(io: CliIO, total: number, verb: string): Promise<Progress> {
-  if (!io.stderr.isTTY || total < MIN_FILES || io.env['CI'] === 'true') return silent;
+  // The same test ora makes (is-interactive): when it would not animate, it would print "- text" lines instead.
+  const interactive = io.stderr.isTTY && io.env['CI'] === undefined && io.env['TERM'] !== 'dumb';
+  if (!interactive || total < MIN_FILES) return silent;
   const { default: ora } = await import('ora');
   const spinner = ora({ stream: process.stderr, discardStdin: false }).start(`${verb} ${total} files`);
   let last = 0;
