@@ -225,6 +225,7 @@ describe('crisis validate on hostile files', () => {
     ['longline.yaml', 'a: ' + 'x'.repeat(5 * 1024 * 1024) + '\n', 'yaml/too-large'],
     ['binary.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff]), 'yaml/binary'],
     ['latin1.yaml', Buffer.from('title: caf\xe9\n', 'latin1'), 'yaml/encoding'],
+    ['mac.yaml', 'apiVersion: crisis/v1\rkind: Plan\r', 'yaml/line-ending'],
   ];
   it.each(cases.map(([name, content, rule]) => ({ name, content, rule })))('$name gives $rule and exit 1', async ({ name, content, rule }) => {
     const path = file(name, content);

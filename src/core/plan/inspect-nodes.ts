@@ -3,6 +3,7 @@
 // keys (found here with a Set: yaml's own uniqueKeys check is quadratic in a mapping's size).
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { childPointer } from './json-pointer.js';
 import type { SourceLimits, SourceProblem } from './source-limits.js';
 
 const MAX_PROBLEMS = 20;
@@ -21,13 +22,13 @@ export function inspectNodes(
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     return { line, column: col };
   };
-  const report = (rule: string, where: { line: number; column: number }, what: (pos: string) => string) => {
-    problems.push({ rule, message: what(`${where.line}:${where.column}`), ...where });
+  const report = (rule: string, where: { line: number; column: number }, what: (pos: string) => string, path = '') => {
+    problems.push({ rule, message: what(`${where.line}:${where.column}`), ...where, path });
     if (problems.length >= MAX_PROBLEMS) stopped = true;
   };
 
   // Returns the number of nodes the subtree stands for once aliases are expanded.
-  const walk = (node: unknown): number => {
+  const walk = (node: unknown, path: string): number => {
     if (stopped || node === null || typeof node !== 'object') return 1;
     if (isAlias(node)) {
       const size = anchors.get(node.source);
@@ -50,20 +51,21 @@ export function inspectNodes(
       for (const pair of node.items) {
         const name = keyName(pair.key);
         if (name !== undefined && keys.has(name)) {
-          report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`);
+          report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`, childPointer(path, name));
         } else if (name !== undefined) keys.add(name);
         if (name === '__proto__') {
-          report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`);
+          report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`, childPointer(path, name));
         }
-        size += walk(pair.key) + walk(pair.value);
+        // Keys that are not scalars have no pointer segment; their values keep the mapping's path.
+        size += walk(pair.key, path) + walk(pair.value, name === undefined ? path : childPointer(path, name));
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) size += walk(item);
-    } else if (isPair(node)) size += walk(node.key) + walk(node.value);
+      node.items.forEach((item, i) => { size += walk(item, childPointer(path, i)); });
+    } else if (isPair(node)) size += walk(node.key, path) + walk(node.value, path);
     if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, size);
     return size;
   };
-  walk(doc.contents as Node | null);
+  walk(doc.contents as Node | null, '');
   return problems;
 }
 

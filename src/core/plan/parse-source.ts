@@ -99,5 +99,5 @@ function mergeTabs(tabs: readonly SourceProblem[], fromYaml: readonly SourceProb
 }
 
 function toFinding(file: string, p: SourceProblem): Finding {
-  return { file, line: p.line, column: p.column, severity: 'error', rule: p.rule, message: p.message, path: '' };
+  return { file, line: p.line, column: p.column, severity: 'error', rule: p.rule, message: p.message, path: p.path ?? '' };
 }

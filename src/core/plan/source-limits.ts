@@ -41,4 +41,6 @@ export interface SourceProblem {
   message: string;
   line: number;
   column: number;
+  /** JSON pointer to the value concerned, where the problem has one ('' otherwise). */
+  path?: string;
 }

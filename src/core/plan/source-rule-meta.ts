@@ -11,6 +11,7 @@ export const schemaRuleMeta: readonly RuleMeta[] = [
   yaml('binary', 'The file contains NUL bytes, so it is binary rather than YAML text.'),
   yaml('control-character', 'The file contains a control character that YAML does not allow.'),
   yaml('encoding', 'The file is not valid UTF-8 text.'),
+  yaml('line-ending', 'Lines end in a carriage return alone (old Mac line endings), which crisis does not read as line breaks.'),
   yaml('line-too-long', 'A line is longer than the line length limit.'),
   yaml('too-deep', 'Mappings and lists are nested deeper than the depth limit.'),
   yaml('too-many-values', 'The file holds more keys, values and items than the limit for a plan file.'),

@@ -153,6 +153,18 @@ describe('bytes that are not YAML text', () => {
     expect(findings[0]?.message).toMatch(/save the file as UTF-8$/);
   });
 
+  it('names old Mac line endings at the first lone carriage return', () => {
+    const { findings } = parseSource('x.yaml', enc.encode('a: 1\nb: 2\rc: 3\r'));
+    expect(findings.map(at)).toEqual([['yaml/line-ending', 2, 5]]);
+    expect(findings[0]?.message).toMatch(/save the file with LF or CRLF line endings$/);
+  });
+
+  it('reads CRLF line endings as ordinary lines', () => {
+    const { doc, findings } = parseSource('x.yaml', enc.encode('a: 1\r\nb: 2\r\n'));
+    expect(findings).toEqual([]);
+    expect(doc?.value).toEqual({ a: 1, b: 2 });
+  });
+
   it('counts the column in characters after a BOM', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('ab: '), 0xff]);
     expect(parseSource('x.yaml', bytes).findings.map(at)).toEqual([['yaml/encoding', 1, 5]]);
@@ -170,6 +182,7 @@ describe('prototype pollution', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(findings.map(at)).toEqual([['yaml/reserved-key', 1, 1], ['yaml/reserved-key', 3, 3]]);
+    expect(findings.map((f) => f.path)).toEqual(['/__proto__', '/nested/__proto__']);
     const value = doc?.value as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: true });

@@ -109,6 +109,11 @@ describe('parseSource: syntax', () => {
     const f = parse('steps:\n  - id: a\n    owner: x\n    owner: y\n').findings[0] as Finding;
     expect(at(f)).toEqual(['yaml/duplicate-key', 4, 5]);
     expect(f.message).toContain("'owner'");
+    expect(f.path).toBe('/steps/0/owner');
+  });
+
+  it('gives a duplicate key the escaped JSON pointer of the key', () => {
+    expect((parse('a:\n  x/y: 1\n  x/y: 2\n').findings[0] as Finding).path).toBe('/a/x~1y');
   });
 
   it('reports a second document at its ---', () => {
