@@ -9,5 +9,8 @@ export function terminalScreen(stream: NodeJS.WriteStream = process.stdout): Scr
     get columns() {
       return stream.columns ?? 80;
     },
+    get rows() {
+      return stream.rows ?? 24;
+    },
   };
 }

@@ -102,4 +102,5 @@ export interface Screen {
   /** Clear the terminal before a new step screen; a no-op where that makes no sense. */
   clear(): void;
   readonly columns: number;
+  readonly rows: number;
 }

@@ -8,9 +8,14 @@ export type Answer = { select: string } | { input: string } | { confirm: boolean
 /** A prompter that answers from a script and records every question asked. */
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** The entries of the last select, as shown, and how many it showed at once. */
+  offered: string[] = [];
+  pageSize: number | undefined;
   constructor(private readonly answers: Answer[]) {}
 
-  async select<T>(q: { message: string; choices: readonly Choice<T>[] }): Promise<T> {
+  async select<T>(q: { message: string; choices: readonly Choice<T>[]; pageSize?: number }): Promise<T> {
+    this.offered = q.choices.map((c) => c.name);
+    this.pageSize = q.pageSize;
     const a = this.next(q.message, 'select');
     const choice = q.choices.find((c) => c.name.includes(a));
     if (!choice) throw new Error(`no choice contains "${a}" at "${q.message}": ${q.choices.map((c) => c.name).join(' | ')}`);
@@ -59,7 +64,10 @@ export class FakeClock implements Clock {
 export class BufferScreen implements Screen {
   text = '';
   clears = 0;
-  readonly columns = 100;
+  constructor(
+    readonly columns = 100,
+    readonly rows = 50,
+  ) {}
   write(text: string): void {
     this.text += text;
   }

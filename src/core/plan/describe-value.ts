@@ -2,6 +2,7 @@
 // `steps[3].decision.options[1].next`, "a list", "the number 3".
 
 import { parsePointer } from './json-pointer.js';
+import { clip } from '../clip.js';
 
 /** A JSON pointer as a readable path: `steps[3].decision.next`; '' is "the document". */
 export function describePath(pointer: string): string {
@@ -62,9 +63,4 @@ export function quote(value: unknown): string {
 export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-function clip(s: string, max = 60): string {
-  const oneLine = s.replace(/\s*\n\s*/g, ' ');
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }

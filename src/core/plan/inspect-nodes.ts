@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { childPointer } from './json-pointer.js';
 import type { SourceLimits, SourceProblem } from './source-limits.js';
+import { clip } from '../clip.js';
 
 const MAX_PROBLEMS = 20;
 
@@ -74,8 +75,4 @@ function keyName(key: unknown): string | undefined {
   if (key === null || key === undefined) return '';
   if (!isScalar(key)) return undefined;
   return key.value === null ? '' : String(key.value);
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }

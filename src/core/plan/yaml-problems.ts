@@ -3,6 +3,7 @@
 
 import type { LineCounter, YAMLError } from 'yaml';
 import type { SourceProblem } from './source-limits.js';
+import { clip } from '../clip.js';
 
 const MAX_SYNTAX = 10; // after the first few, syntax errors are mostly echoes of the first
 
@@ -59,8 +60,4 @@ export function plainMessage(message: string): string {
   const first = (message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '').replace(/[.:]\s*$/, '').trim();
   const clause = first.length > 0 ? first : 'the text cannot be read as YAML';
   return clip(clause.charAt(0).toLowerCase() + clause.slice(1), 200);
-}
-
-function clip(s: string, max = 60): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }

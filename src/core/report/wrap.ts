@@ -15,3 +15,25 @@ export function wrap(text: string, width: number): string[] {
   }
   return out;
 }
+
+// SGR colour sequences, which take no room on screen.
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/** Columns a (possibly coloured) line takes on a terminal, counting each code unit as one. */
+export function visibleLength(line: string): number {
+  return line.replace(SGR, '').length;
+}
+
+/** Join already-styled parts with `separator`, starting a new line where the next would not fit. */
+export function packParts(parts: readonly string[], width: number, separator = ' · '): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && visibleLength(line) + visibleLength(separator) + visibleLength(part) > width) {
+      out.push(line);
+      line = part;
+    } else line = line ? `${line}${separator}${part}` : part;
+  }
+  if (line) out.push(line);
+  return out;
+}

@@ -2,7 +2,7 @@
 import { clockStatus, stepKey, type IncidentState, type Plans } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
-import { wrap } from '../report/wrap.js';
+import { packParts, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
 
 export interface ScreenContext {
@@ -17,45 +17,56 @@ export interface ScreenContext {
 /** The step screen for the incident's current state. */
 export function renderStepScreen(state: IncidentState, ctx: ScreenContext): string {
   const { styler: s } = ctx;
-  const rule = s.dim('─'.repeat(Math.max(20, Math.min(ctx.width, 100))));
-  const lines: string[] = [header(state, ctx), rule];
+  // Lines fit the terminal (a narrow split pane at night) but never run wider than 100 columns.
+  const width = Math.max(40, Math.min(ctx.width, 100));
+  const rule = s.dim('─'.repeat(width));
+  const lines: string[] = [...header(state, ctx, width), rule];
 
   const clocks = clockStatus(state, ctx.now).filter((c) => c.status !== 'met');
-  if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, ctx.formatTime), rule);
+  if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, ctx.formatTime, width), rule);
 
   const current = state.current;
   const plan = current ? ctx.plans.get(current.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === current?.stepId);
   if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), state.summary ?? '');
-  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s));
+  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width));
   return lines.join('\n') + '\n';
 }
 
-function header(state: IncidentState, ctx: ScreenContext): string {
+function header(state: IncidentState, ctx: ScreenContext, width: number): string[] {
   const s = ctx.styler;
   const meta = state.meta;
   const plan = state.planId ? ctx.plans.get(state.planId) : undefined;
   const levelPlan = state.level ? ctx.plans.get(state.level.planId) : undefined;
   const level = levelPlan?.levels.find((l) => l.id === state.level?.id);
   const step = plan?.steps.find((x) => x.id === state.current?.stepId);
-  const severity = meta?.severity ? ` · severity ${meta.severity}` : '';
   return [
-    `${s.bold('INCIDENT')} ${ctx.incidentId} · ${meta?.title ?? ''}${severity}`,
-    `${s.bold('Plan')} ${state.planId ?? '?'}` +
-      ` · ${s.bold('Level')} ${level ? `${level.title} (${level.id})` : (state.level?.id ?? '?')}` +
-      ` · ${s.bold('Phase')} ${step?.phase ?? '?'}`,
-  ].join('\n');
+    ...packParts([`${s.bold('INCIDENT')} ${ctx.incidentId}`, meta?.title ?? '', ...(meta?.severity ? [`severity ${meta.severity}`] : [])], width),
+    ...packParts(
+      [
+        `${s.bold('Plan')} ${state.planId ?? '?'}`,
+        `${s.bold('Level')} ${level ? `${level.title} (${level.id})` : (state.level?.id ?? '?')}`,
+        `${s.bold('Phase')} ${step?.phase ?? '?'}`,
+      ],
+      width,
+    ),
+  ];
 }
 
-function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s: Styler): string[] {
+function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
   const lines = [s.bold(s.accent(`STEP  ${step.title}`)) + s.dim(`  [${step.id}]`), `  ${s.dim('Basis:')} ${step.basis}`];
   const owner = plan.roles.find((r) => r.id === step.owner);
   lines.push(`  ${s.dim('Owner:')} ${owner ? owner.title : step.owner}`, ...contactLines(plan, owner, s));
-  if (step.description) lines.push('', ...wrap(step.description, 96).map((l) => `  ${l}`));
+  if (step.description) lines.push('', ...wrap(step.description, width - 2).map((l) => `  ${l}`));
   if (step.actions && step.actions.length > 0) {
     const doneSet = new Set(done.map((d) => d.index));
     lines.push('', s.bold('  Actions'));
-    step.actions.forEach((text, i) => lines.push(doneSet.has(i) ? s.dim(`   [x] ${text}`) : `   [ ] ${text}`));
+    step.actions.forEach((text, i) => {
+      // Wrapped under the text, not under the box, so the checklist still reads as a column.
+      const [first = '', ...rest] = wrap(text, width - 7);
+      const item = [`   [${doneSet.has(i) ? 'x' : ' '}] ${first}`, ...rest.map((l) => `       ${l}`)];
+      lines.push(...(doneSet.has(i) ? item.map((l) => s.dim(l)) : item));
+    });
   }
   for (const id of step.notify ?? []) {
     const n = plan.notifications?.find((x) => x.id === id);

@@ -3,6 +3,7 @@
 import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
 import type { Choice, Clock, CommandRunner, EventLog, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
+import { clip } from '../clip.js';
 import { commitFromLatest } from '../commit.js';
 import { askInput, type AskContext } from './ask-input.js';
 import { renderStatusText } from '../report/incident/status-text.js';
@@ -57,9 +58,8 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       state = read();
     }
     const now = deps.clock.now();
-    deps.screen.clear();
-    if (hooks.banner) deps.screen.write(hooks.banner(state));
-    deps.screen.write(
+    const shown = [
+      hooks.banner?.(state) ?? '',
       renderStepScreen(state, {
         incidentId: input.incidentId,
         plans: input.plans,
@@ -68,19 +68,22 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
         formatTime: deps.formatTime,
         width: deps.screen.columns,
       }),
-    );
-    if (notice) deps.screen.write(notice);
+      notice,
+    ].join('');
+    deps.screen.clear();
+    deps.screen.write(shown);
     notice = '';
     if (state.closed) return 'closed';
 
     const actions = availableActions(state, input.plans);
     const extra = hooks.choices?.(state) ?? [];
     // A driver's own entries (the facilitator's) come first, where they are seen without scrolling.
-    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`)];
+    const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
+    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(c.name, room) }));
     const chosen = await deps.prompter.select<string>({
       message: 'What now?',
       choices,
-      pageSize: Math.min(choices.length, 20),
+      pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown)),
       default: actions.find((a) => a.suggested)?.id ?? PAUSE,
     });
     if (chosen === PAUSE) return 'paused';
@@ -108,8 +111,26 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   }
 }
 
-function menu(actions: readonly Action[], resumeHint: string): Choice<string>[] {
-  const choices = actions.map((a) => ({ name: a.suggested ? `${a.label}  ◂ suggested` : a.label, value: a.id }));
+const SUGGESTED = '  ◂ suggested';
+
+/**
+ * Menu entries shown at once: what is left under the step screen on a short terminal (so the
+ * step stays in view), never fewer than 7 and never more than 20; the menu scrolls for the rest.
+ */
+function menuHeight(entries: number, rowsLeft: number): number {
+  return Math.min(entries, Math.max(7, Math.min(20, rowsLeft - 3))); // the question and help lines
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+/** One line per entry (a wrapped entry pushes the menu's end off a short terminal), keeping the suggestion mark. */
+function menu(actions: readonly Action[], resumeHint: string, room: number): Choice<string>[] {
+  const choices = actions.map((a) => ({
+    name: a.suggested ? `${clip(a.label, room - SUGGESTED.length)}${SUGGESTED}` : clip(a.label, room),
+    value: a.id,
+  }));
   choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
   return choices;
 }

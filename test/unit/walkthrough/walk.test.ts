@@ -119,6 +119,45 @@ describe('walk', () => {
   });
 });
 
+describe('walk on a narrow terminal', () => {
+  it('wraps the checklist under its text and keeps every menu entry on one line', async () => {
+    const long = 'Confirm the report with the reporting entity and record when it became aware of the incident';
+    const narrow: Plan = { ...plan, steps: plan.steps.map((s, i) => (i === 0 ? { ...s, actions: [long] } : s)) };
+    const { deps } = setup([{ select: 'Pause' }]);
+    const screen = new BufferScreen(50);
+    const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
+    const narrowPlans = new Map([[plan.metadata.id, narrow]]);
+    await expect(walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans: narrowPlans, actor: 'ana' })).resolves.toBe('paused');
+
+    const lines = screen.text.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(50);
+    const item = lines.findIndex((l) => l.startsWith('   [ ] Confirm the report'));
+    expect(lines[item + 1]).toMatch(/^ {7}\S/); // continued under the text, not the box
+    expect(lines.slice(item, item + 3).join(' ').replace(/ +/g, ' ')).toContain('record when it became aware');
+
+    expect(Math.max(...prompter.offered.map((n) => n.length))).toBeLessThanOrEqual(47);
+    expect(prompter.offered[0]).toMatch(/^Done: Confirm the report.*…  ◂ suggested$/);
+  });
+
+  it('shows as many menu entries as fit under the step on a short terminal, at least 7', async () => {
+    const heights: [number, number, number][] = [];
+    for (const rows of [20, 26, 60]) {
+      const { deps } = setup([]);
+      const screen = new BufferScreen(100, rows);
+      const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
+      await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
+      const screenLines = screen.text.split('\n').length - 1;
+      heights.push([rows - screenLines - 3, prompter.pageSize ?? -1, prompter.offered.length]);
+    }
+    const [short, middle, tall] = heights as [[number, number, number], [number, number, number], [number, number, number]];
+    expect(short[1]).toBe(7); // too little room: the floor
+    expect(middle[0]).toBeGreaterThan(7);
+    expect(middle[0]).toBeLessThan(middle[2]);
+    expect(middle[1]).toBe(middle[0]); // what is left under the step
+    expect(tall[1]).toBe(tall[2]); // room for every entry
+  });
+});
+
 describe('walk when the engine refuses a choice', () => {
   it('says so under the next screen and goes on', async () => {
     const { deps, types } = setup([{ select: 'Close the incident' }, { input: 'done' }, { confirm: true }, { select: 'Pause' }]);
