@@ -59,7 +59,9 @@ describe('incident companions', () => {
   });
 
   it('verify passes, then finds the altered row and exits 1', async () => {
-    expect((await crisis('log', 'verify')).exitCode).toBe(0);
+    const ok = await crisis('log', 'verify');
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: 4 events in 1 incident, hash chain intact/);
     const tampered = join(dir.path, 'tampered.db');
     copyFileSync(db, tampered);
     const raw = new Database(tampered);

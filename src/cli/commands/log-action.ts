@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
 import { renderExport } from '../../core/report/incident/export.js';
+import { plural } from '../../core/report/plural.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
@@ -84,7 +85,7 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
     if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
     const result = log.verify(id);
     if (result.ok) {
-      io.stdout.write(`ok: ${result.events} events in ${result.incidents} incident(s), hash chain intact (${log.path})\n`);
+      io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);
       return;
     }
     const b = result.broken;

@@ -5,7 +5,7 @@
 
 import { countFindings, type Finding } from '../../findings.js';
 import { groupByFile, type FileFindings } from './group-by-file.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 import type { FindingsFormatter } from './types.js';
 import { escapeXmlAttr as attr, escapeXmlText as text } from './xml-escape.js';
 
