@@ -47,6 +47,17 @@ export interface VerifyResult {
   events: number;
   /** The first problem found, when not ok. */
   broken?: { incidentId: string; seq: number; reason: string };
+  /**
+   * Each intact incident's last event and its hash (seq 0 and the genesis hash before any event).
+   * Kept elsewhere, a head proves later that nothing up to it was rewritten (`--anchor`).
+   */
+  heads: ChainHead[];
+}
+
+export interface ChainHead {
+  incidentId: string;
+  seq: number;
+  hash: string;
 }
 
 /** The append-only, hash-chained incident log. */

@@ -77,7 +77,7 @@ describe('several processes on one log', () => {
     }
     // Whether the two actually interleave depends on the scheduler (on a busy machine one may finish
     // first), so it is not asserted: the order of each writer and the unbroken chain are.
-    expect(log.verify()).toEqual({ ok: true, incidents: 1, events: 1000 });
+    expect(log.verify()).toMatchObject({ ok: true, incidents: 1, events: 1000 });
     log.close();
   }, 60_000);
 

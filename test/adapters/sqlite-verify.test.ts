@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { eventHash, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
+import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import type { EventRow } from '../../src/adapters/sqlite/rows.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
 import type { VerifyResult } from '../../src/core/ports.js';
@@ -30,11 +31,59 @@ function verify(path: string, incidentId?: string): VerifyResult {
   }
 }
 
+/** Change event `from` of an incident and recompute every hash after it, as an insider could. */
+function rewriteChain(path: string, incidentId: string, from: number): void {
+  const raw = new Database(path, { readonly: true });
+  const rows = raw.prepare(`SELECT * FROM events WHERE incident_id = ? AND seq >= ? ORDER BY seq`).all(incidentId, from) as EventRow[];
+  raw.close();
+  let prevHash = rows[0]?.prev_hash ?? '';
+  for (const row of rows) {
+    const original = JSON.parse(row.payload) as { [key: string]: JsonValue };
+    const payload = row.seq === from ? { ...original, note: 'rewritten' } : original;
+    const hash = eventHash({ incidentId, seq: row.seq, type: row.type, at: row.at, actor: row.actor, payload, prevHash });
+    rawTamper(path, `UPDATE events SET payload = ?, hash = ?, prev_hash = ? WHERE incident_id = ? AND seq = ?`, JSON.stringify(payload), hash, prevHash, incidentId, row.seq);
+    prevHash = hash;
+  }
+}
+
 describe('verify', () => {
   it('passes on a clean log and counts incidents and events', () => {
     const path = buildLog();
-    expect(verify(path)).toEqual({ ok: true, incidents: 2, events: 8 });
-    expect(verify(path, 'inc-2')).toEqual({ ok: true, incidents: 1, events: 3 });
+    expect(verify(path)).toMatchObject({ ok: true, incidents: 2, events: 8 });
+    expect(verify(path, 'inc-2')).toMatchObject({ ok: true, incidents: 1, events: 3 });
+  });
+
+  it("gives each incident's head: its last event and that event's hash", () => {
+    const path = buildLog();
+    const raw = new Database(path, { readonly: true });
+    const last = raw.prepare(`SELECT hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`).get() as { hash: string };
+    raw.close();
+    expect(verify(path).heads).toEqual([
+      { incidentId: 'inc-1', seq: 5, hash: last.hash },
+      { incidentId: 'inc-2', seq: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    expect(verify(path, 'inc-2').heads.map((h) => h.incidentId)).toEqual(['inc-2']);
+  });
+
+  it('gives an incident with no events its genesis hash as the head', () => {
+    const path = join(tempDir(), 'crisis.db');
+    const log = openEventLog<TestEvent>(path);
+    createTestIncident(log, 'inc-empty');
+    log.close();
+    const raw = new Database(path, { readonly: true });
+    const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents`).get() as { genesis_hash: string };
+    raw.close();
+    expect(verify(path).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
+  });
+
+  it('cannot see a rewrite whose whole chain was recomputed, but the old head is gone from it', () => {
+    const path = buildLog();
+    const before = verify(path, 'inc-1').heads[0];
+    rewriteChain(path, 'inc-1', 2);
+    const after = verify(path, 'inc-1');
+    expect(after.ok).toBe(true); // the limit an anchor kept elsewhere covers
+    expect(after.heads[0]?.seq).toBe(5);
+    expect(after.heads[0]?.hash).not.toBe(before?.hash);
   });
 
   it('catches an altered payload at its seq', () => {

@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
 import type { Plan } from '../../src/core/plan/types.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
+import { eventHash } from '../../src/adapters/sqlite/hash-chain.js';
+import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import { projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 const dir = tempDir();
@@ -71,6 +73,45 @@ describe('incident companions', () => {
     const out = await runCli(['log', 'verify', '--db', tampered]);
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toContain('first broken sequence number 4');
+  });
+
+  it('verify prints the head to keep; --anchor finds it, and misses it once the chain was rewritten', async () => {
+    const ok = await crisis('log', 'verify', 'inc-a');
+    const head = /^head inc-a #(\d+) (sha256:[0-9a-f]{64})$/m.exec(ok.stdout);
+    expect(head).not.toBeNull();
+    const [, seq = '', anchor = ''] = head ?? [];
+    const found = await crisis('log', 'verify', '--anchor', anchor);
+    expect(found.exitCode).toBe(0);
+    expect(found.stdout).toContain(`event #${seq} of inc-a, unchanged up to there`);
+    expect((await crisis('log', 'export', 'inc-a', '--format', 'md')).stdout).toContain(`head #${seq} \`${anchor}\``);
+
+    // An insider rewrites the first event and recomputes the chain: verify alone passes.
+    const rewritten = join(dir.path, 'rewritten.db');
+    copyFileSync(db, rewritten);
+    const log = openEventLog<IncidentEvent>(db, { readonly: true });
+    const recorded = log.events('inc-a');
+    log.close();
+    const raw = new Database(rewritten);
+    for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string }[]) raw.exec(`DROP TRIGGER "${name}"`);
+    let prevHash = recorded[0]?.prevHash ?? '';
+    for (const r of recorded) {
+      const payload = (r.seq === 1 ? { ...r.event, title: 'Nothing happened' } : r.event) as unknown as JsonValue;
+      const hash = eventHash({ incidentId: 'inc-a', seq: r.seq, type: r.event.type, at: r.event.at, actor: r.event.actor, payload, prevHash });
+      raw.prepare('UPDATE events SET payload = ?, hash = ?, prev_hash = ? WHERE incident_id = ? AND seq = ?').run(JSON.stringify(payload), hash, prevHash, 'inc-a', r.seq);
+      prevHash = hash;
+    }
+    raw.close();
+    const plain = await runCli(['log', 'verify', '--db', rewritten]);
+    expect(plain.exitCode).toBe(0);
+    const anchored = await runCli(['log', 'verify', '--db', rewritten, '--anchor', anchor]);
+    expect(anchored.exitCode).toBe(1);
+    expect(anchored.stdout).toContain(`ANCHOR NOT FOUND: ${anchor}`);
+  });
+
+  it('verify refuses an anchor that is not a hash with exit 2', async () => {
+    const out = await crisis('log', 'verify', '--anchor', 'yesterday');
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain("'yesterday' is not a chain hash");
   });
 
   it('refuses a file that is not a crisis log with exit 2 and leaves it alone', async () => {

@@ -131,7 +131,8 @@ export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
     return [...(this.store.get(incidentId)?.plans ?? [])];
   }
   verify(): VerifyResult {
-    return { ok: true, incidents: this.store.size, events: [...this.store.values()].reduce((n, e) => n + e.events.length, 0) };
+    const heads = [...this.store.entries()].map(([incidentId, e]) => ({ incidentId, seq: e.events.length, hash: e.events.at(-1)?.hash ?? '0' }));
+    return { ok: true, incidents: this.store.size, events: [...this.store.values()].reduce((n, e) => n + e.events.length, 0), heads };
   }
   close(): void {}
 }

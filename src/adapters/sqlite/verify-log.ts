@@ -1,6 +1,6 @@
 // Recompute the hash chains of the log and report the first place where they break.
 import type Database from 'better-sqlite3';
-import type { VerifyResult } from '../../core/ports.js';
+import type { ChainHead, VerifyResult } from '../../core/ports.js';
 import type { JsonValue } from './canonical-json.js';
 import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
 import type { EventRow, IncidentRow, SnapshotRow } from './rows.js';
@@ -20,18 +20,23 @@ export function verifyLog(db: Database.Database, incidentId?: string): VerifyRes
       : db.prepare('SELECT count(*) AS n FROM events WHERE incident_id = ?').get(incidentId)
   ) as { n: number };
   let broken: Broken | undefined;
+  const heads: ChainHead[] = [];
   for (const incident of incidents) {
-    broken = verifyIncident(db, incident);
-    if (broken !== undefined) break;
+    const checked = verifyIncident(db, incident);
+    if ('broken' in checked) {
+      broken = checked.broken;
+      break;
+    }
+    heads.push(checked.head);
   }
   broken ??= findOrphan(db, incidentId) ?? findPositionGap(db);
-  const result: VerifyResult = { ok: broken === undefined, incidents: incidents.length, events: eventCount.n };
+  const result: VerifyResult = { ok: broken === undefined, incidents: incidents.length, events: eventCount.n, heads };
   if (broken !== undefined) result.broken = broken;
   return result;
 }
 
-function verifyIncident(db: Database.Database, incident: IncidentRow): Broken | undefined {
-  const at = (seq: number, reason: string): Broken => ({ incidentId: incident.id, seq, reason });
+function verifyIncident(db: Database.Database, incident: IncidentRow): { broken: Broken } | { head: ChainHead } {
+  const at = (seq: number, reason: string) => ({ broken: { incidentId: incident.id, seq, reason } });
   const snapshots = db
     .prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id')
     .all(incident.id) as SnapshotRow[];
@@ -59,7 +64,7 @@ function verifyIncident(db: Database.Database, incident: IncidentRow): Broken | 
     prevHash = row.hash;
     expected += 1;
   }
-  return undefined;
+  return { head: { incidentId: incident.id, seq: expected - 1, hash: prevHash } };
 }
 
 function checkEvent(row: EventRow, expected: number, prevHash: string): string | undefined {

@@ -5,6 +5,8 @@ import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
 import { renderExport } from '../../core/report/incident/export.js';
 import { plural } from '../../core/report/plural.js';
+import { findAnchor, formatAnchor, parseAnchor } from '../../core/anchors.js';
+import type { ChainHead, EventLog } from '../../core/ports.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
@@ -78,20 +80,47 @@ export function exportAction(id: string | undefined, options: LogOptions, io: Cl
   }
 }
 
-/** Verify the hash chain; exit 1 with the first broken event when it does not hold. */
+/**
+ * Verify the hash chain and print each incident's head for keeping elsewhere; exit 1 with the
+ * first broken event when the chain does not hold, or when a kept anchor is no longer in it.
+ */
 export function verifyAction(id: string | undefined, options: LogOptions, io: CliIO): void {
+  const anchors = (options.anchor ?? []).map((text) => {
+    const parsed = parseAnchor(text);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    return { text, hex: parsed.hex };
+  });
   const log = readLog(io, options);
   try {
     if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
     const result = log.verify(id);
-    if (result.ok) {
-      io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);
-      return;
+    if (!result.ok) {
+      const b = result.broken;
+      io.stdout.write(`BROKEN: incident ${b?.incidentId ?? '?'}, first broken sequence number ${b?.seq ?? '?'}: ${b?.reason ?? ''}\n`);
+      throw new ProblemsFound();
     }
-    const b = result.broken;
-    io.stdout.write(`BROKEN: incident ${b?.incidentId ?? '?'}, first broken sequence number ${b?.seq ?? '?'}: ${b?.reason ?? ''}\n`);
-    throw new ProblemsFound();
+    io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);
+    for (const head of result.heads) io.stdout.write(`head ${head.incidentId} #${head.seq} ${formatAnchor(head.hash)}\n`);
+    let missing = 0;
+    for (const anchor of anchors) {
+      const found = findAnchor(anchor.hex, chainLinks(log, result.heads));
+      if (found) io.stdout.write(`anchor ${anchor.text}: event #${found.seq} of ${found.incidentId}, unchanged up to there\n`);
+      else {
+        missing++;
+        const where = id === undefined ? log.path : `incident ${id}`;
+        io.stdout.write(`ANCHOR NOT FOUND: ${anchor.text} is in no chain of ${where}: the log was rewritten after it was kept, or it comes from another log\n`);
+      }
+    }
+    if (missing > 0) throw new ProblemsFound();
   } finally {
     log.close();
+  }
+}
+
+/** Every event of the verified incidents, then their heads (an incident with no events has only its genesis). */
+function* chainLinks(log: Pick<EventLog, 'events'>, heads: readonly ChainHead[]): Generator<ChainHead> {
+  for (const head of heads) {
+    for (const r of log.events(head.incidentId)) yield { incidentId: head.incidentId, seq: r.seq, hash: r.hash };
+    yield head;
   }
 }

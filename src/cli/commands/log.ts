@@ -7,6 +7,7 @@ export interface LogOptions {
   db?: string;
   format?: string;
   output?: string;
+  anchor?: string[];
 }
 
 /** Add `log` and its subcommands to the program. */
@@ -40,6 +41,7 @@ export function registerLog(program: Command, io: CliIO): void {
     .command('verify')
     .description('check the hash chain of one incident, or of the whole log (exit 1 when broken)')
     .argument('[id]', 'incident id (default: every incident)')
+    .option('--anchor <hash>', 'a chain hash kept from an earlier verify (repeatable): exit 1 unless it is still in the chain', (value: string, previous: string[]) => [...previous, value], [])
     .option('--db <path>', 'incident log database')
     .action((id: string | undefined, options: LogOptions) => run('verify', id, options));
 }

@@ -1,7 +1,7 @@
 // An incident's log as an exchange file: md (a report), json, jsonl (one event a line), csv.
 import { clockStatus, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
-
+import { formatAnchor } from '../../anchors.js';
 import type { ExportFormat } from './export-formats.js';
 
 export interface ExportInput {
@@ -71,7 +71,7 @@ function markdownExport(input: ExportInput): string {
     `- Aware: ${state.meta?.awareness ?? '—'}`,
     `- Opened: ${state.meta?.openedAt ?? record.createdAt} by ${state.meta?.openedBy ?? '—'}`,
     `- Cooperation level: ${state.level?.id ?? '—'}`,
-    `- Log integrity: ${input.verify.ok ? `verified (${input.verify.events} events, SHA-256 chain intact)` : `BROKEN at event ${input.verify.broken?.seq ?? '?'}: ${input.verify.broken?.reason ?? ''}`}`,
+    `- Log integrity: ${integrity(input.verify)}`,
     `- Plan snapshots: ${input.snapshots.map((s) => `${s.planId} (sha256 ${s.hash.slice(0, 12)}…)`).join(', ')}`,
     '',
     '## Clocks',
@@ -88,4 +88,11 @@ function markdownExport(input: ExportInput): string {
   ];
   if (state.summary) out.push('', '## Summary', '', state.summary);
   return out.join('\n') + '\n';
+}
+
+/** The integrity line, with the head to keep for `crisis log verify --anchor` later. */
+function integrity(verify: VerifyResult): string {
+  if (!verify.ok) return `BROKEN at event ${verify.broken?.seq ?? '?'}: ${verify.broken?.reason ?? ''}`;
+  const head = verify.heads[0];
+  return `verified (${verify.events} events, SHA-256 chain intact${head ? `; head #${head.seq} \`${formatAnchor(head.hash)}\`` : ''})`;
 }
