@@ -2,7 +2,6 @@
 // report). Anyone with write access can rewrite the log and recompute its chain, but not
 // without changing every hash after the first rewritten event, so a kept hash that is still
 // in an intact chain proves nothing up to it changed.
-import type { ChainHead } from './ports.js';
 
 const PREFIX = 'sha256:';
 const MIN_HEX = 16; // 64 bits: still unguessable, short enough to read out over a phone
@@ -20,10 +19,4 @@ export function parseAnchor(text: string): { hex: string } | { error: string } {
     return { error: `'${text}' is not a chain hash: give the sha256:… value crisis log verify printed (at least ${MIN_HEX} hex digits)` };
   }
   return { hex };
-}
-
-/** Where in the chains an anchor's hash is found, if anywhere. */
-export function findAnchor(hex: string, chain: Iterable<ChainHead>): ChainHead | undefined {
-  for (const link of chain) if (link.hash.startsWith(hex)) return link;
-  return undefined;
 }

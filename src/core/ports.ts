@@ -52,6 +52,8 @@ export interface VerifyResult {
    * Kept elsewhere, a head proves later that nothing up to it was rewritten (`--anchor`).
    */
   heads: ChainHead[];
+  /** For each anchor asked about (in order), where the chains hold it; looked for only in intact chains. */
+  anchors: { hex: string; at: ChainHead | undefined }[];
 }
 
 export interface ChainHead {
@@ -76,8 +78,8 @@ export interface EventLog<E extends LoggedEvent = LoggedEvent> {
   incident(id: string): IncidentRecord | undefined;
   incidents(): IncidentRecord[];
   snapshots(incidentId: string): PlanSnapshot[];
-  /** Check the hash chain of one incident, or of all. */
-  verify(incidentId?: string): VerifyResult;
+  /** Check the hash chain of one incident, or of all, looking for hashes (or their leading hex digits) kept earlier. */
+  verify(incidentId?: string, anchors?: readonly string[]): VerifyResult;
   close(): void;
 }
 

@@ -108,7 +108,7 @@ describe('refusing files that are not ours', () => {
     const path = join(tempDir(), 'empty.db');
     writeFileSync(path, '');
     const log = openEventLog(path);
-    expect(log.verify()).toEqual({ ok: true, incidents: 0, events: 0, heads: [] });
+    expect(log.verify()).toEqual({ ok: true, incidents: 0, events: 0, heads: [], anchors: [] });
     log.close();
     expect(existsSync(path)).toBe(true);
   });

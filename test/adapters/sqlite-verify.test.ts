@@ -22,10 +22,10 @@ function buildLog(): string {
   return path;
 }
 
-function verify(path: string, incidentId?: string): VerifyResult {
+function verify(path: string, incidentId?: string, anchors?: string[]): VerifyResult {
   const log = openEventLog(path, { readonly: true });
   try {
-    return log.verify(incidentId);
+    return log.verify(incidentId, anchors);
   } finally {
     log.close();
   }
@@ -76,6 +76,21 @@ describe('verify', () => {
     expect(verify(path).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
   });
 
+  it('finds anchors by their leading hex digits in the same pass: an event, a genesis, and not an unknown hash', () => {
+    const path = buildLog();
+    const raw = new Database(path, { readonly: true });
+    const third = raw.prepare(`SELECT hash FROM events WHERE incident_id = 'inc-2' AND seq = 3`).get() as { hash: string };
+    const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents WHERE id = 'inc-1'`).get() as { genesis_hash: string };
+    raw.close();
+    const unknown = 'f'.repeat(16);
+    expect(verify(path, undefined, [third.hash.slice(0, 16), genesis, unknown]).anchors).toEqual([
+      { hex: third.hash.slice(0, 16), at: { incidentId: 'inc-2', seq: 3, hash: third.hash } },
+      { hex: genesis, at: { incidentId: 'inc-1', seq: 0, hash: genesis } },
+      { hex: unknown, at: undefined },
+    ]);
+    expect(verify(path, 'inc-1', [third.hash]).anchors).toEqual([{ hex: third.hash, at: undefined }]); // only the incident asked about
+  });
+
   it('cannot see a rewrite whose whole chain was recomputed, but the old head is gone from it', () => {
     const path = buildLog();
     const before = verify(path, 'inc-1').heads[0];
@@ -84,6 +99,7 @@ describe('verify', () => {
     expect(after.ok).toBe(true); // the limit an anchor kept elsewhere covers
     expect(after.heads[0]?.seq).toBe(5);
     expect(after.heads[0]?.hash).not.toBe(before?.hash);
+    expect(verify(path, 'inc-1', [before?.hash ?? '']).anchors[0]?.at).toBeUndefined();
   });
 
   it('catches an altered payload at its seq', () => {

@@ -130,9 +130,11 @@ export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
   snapshots(incidentId: string): PlanSnapshot[] {
     return [...(this.store.get(incidentId)?.plans ?? [])];
   }
-  verify(): VerifyResult {
+  verify(_incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+    const links = [...this.store.entries()].flatMap(([incidentId, e]) => e.events.map((r) => ({ incidentId, seq: r.seq, hash: r.hash })));
     const heads = [...this.store.entries()].map(([incidentId, e]) => ({ incidentId, seq: e.events.length, hash: e.events.at(-1)?.hash ?? '0' }));
-    return { ok: true, incidents: this.store.size, events: [...this.store.values()].reduce((n, e) => n + e.events.length, 0), heads };
+    const events = [...this.store.values()].reduce((n, e) => n + e.events.length, 0);
+    return { ok: true, incidents: this.store.size, events, heads, anchors: anchors.map((hex) => ({ hex, at: links.find((l) => l.hash.startsWith(hex)) })) };
   }
   close(): void {}
 }

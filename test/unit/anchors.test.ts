@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAnchor, formatAnchor, parseAnchor } from '../../src/core/anchors.js';
+import { formatAnchor, parseAnchor } from '../../src/core/anchors.js';
 
 const hash = 'ab'.repeat(32);
 
@@ -14,18 +14,5 @@ describe('parseAnchor', () => {
     const out = parseAnchor(text);
     expect(out).toHaveProperty('error');
     expect('error' in out && out.error).toMatch(/at least 16 hex digits/);
-  });
-});
-
-describe('findAnchor', () => {
-  const chain = [
-    { incidentId: 'a', seq: 1, hash: '1'.repeat(64) },
-    { incidentId: 'a', seq: 2, hash: hash },
-  ];
-  it('finds the link whose hash starts with the anchor', () => {
-    expect(findAnchor(hash.slice(0, 20), chain)).toEqual({ incidentId: 'a', seq: 2, hash });
-  });
-  it('finds nothing when no hash starts with it', () => {
-    expect(findAnchor('2'.repeat(16), chain)).toBeUndefined();
   });
 });

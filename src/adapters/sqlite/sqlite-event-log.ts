@@ -137,8 +137,8 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   }
 
   /** Recompute the hash chains; the first break is reported. */
-  verify(incidentId?: string): VerifyResult {
-    return verifyLog(this.db, incidentId);
+  verify(incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+    return verifyLog(this.db, incidentId, anchors);
   }
 
   /** Close the database; safe to call twice. */

@@ -7,8 +7,11 @@ import type { EventRow, IncidentRow, SnapshotRow } from './rows.js';
 
 type Broken = NonNullable<VerifyResult['broken']>;
 
-/** Check one incident's chain (or every incident's), plus the log-wide event positions. */
-export function verifyLog(db: Database.Database, incidentId?: string): VerifyResult {
+/**
+ * Check one incident's chain (or every incident's), plus the log-wide event positions, noting
+ * on the way where each anchor (leading hex digits of a kept hash) is found.
+ */
+export function verifyLog(db: Database.Database, incidentId?: string, anchors: readonly string[] = []): VerifyResult {
   const incidents = (
     incidentId === undefined
       ? db.prepare('SELECT * FROM incidents ORDER BY created_at, id').all()
@@ -21,8 +24,12 @@ export function verifyLog(db: Database.Database, incidentId?: string): VerifyRes
   ) as { n: number };
   let broken: Broken | undefined;
   const heads: ChainHead[] = [];
+  const found = new Map<string, ChainHead>();
+  const look: Look = (incidentId, seq, hash) => {
+    for (const hex of anchors) if (!found.has(hex) && hash.startsWith(hex)) found.set(hex, { incidentId, seq, hash });
+  };
   for (const incident of incidents) {
-    const checked = verifyIncident(db, incident);
+    const checked = verifyIncident(db, incident, look);
     if ('broken' in checked) {
       broken = checked.broken;
       break;
@@ -30,12 +37,21 @@ export function verifyLog(db: Database.Database, incidentId?: string): VerifyRes
     heads.push(checked.head);
   }
   broken ??= findOrphan(db, incidentId) ?? findPositionGap(db);
-  const result: VerifyResult = { ok: broken === undefined, incidents: incidents.length, events: eventCount.n, heads };
+  const result: VerifyResult = {
+    ok: broken === undefined,
+    incidents: incidents.length,
+    events: eventCount.n,
+    heads,
+    anchors: anchors.map((hex) => ({ hex, at: found.get(hex) })),
+  };
   if (broken !== undefined) result.broken = broken;
   return result;
 }
 
-function verifyIncident(db: Database.Database, incident: IncidentRow): { broken: Broken } | { head: ChainHead } {
+/** Called with each link of an intact chain, so anchors are found in the same pass. */
+type Look = (incidentId: string, seq: number, hash: string) => void;
+
+function verifyIncident(db: Database.Database, incident: IncidentRow, look: Look): { broken: Broken } | { head: ChainHead } {
   const at = (seq: number, reason: string) => ({ broken: { incidentId: incident.id, seq, reason } });
   const snapshots = db
     .prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id')
@@ -55,12 +71,14 @@ function verifyIncident(db: Database.Database, incident: IncidentRow): { broken:
   if (genesis !== incident.genesis_hash) {
     return at(0, 'the incident record or its plan snapshots were changed (genesis hash mismatch)');
   }
+  look(incident.id, 0, genesis);
   let expected = 1;
   let prevHash = genesis;
   const rows = db.prepare('SELECT * FROM events WHERE incident_id = ? ORDER BY seq').iterate(incident.id);
   for (const row of rows as IterableIterator<EventRow>) {
     const problem = checkEvent(row, expected, prevHash);
     if (problem !== undefined) return at(expected, problem);
+    look(incident.id, row.seq, row.hash);
     prevHash = row.hash;
     expected += 1;
   }

@@ -5,8 +5,7 @@ import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
 import { renderExport } from '../../core/report/incident/export.js';
 import { plural } from '../../core/report/plural.js';
-import { findAnchor, formatAnchor, parseAnchor } from '../../core/anchors.js';
-import type { ChainHead, EventLog } from '../../core/ports.js';
+import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
@@ -93,7 +92,7 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
   const log = readLog(io, options);
   try {
     if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
-    const result = log.verify(id);
+    const result = log.verify(id, anchors.map((a) => a.hex));
     if (!result.ok) {
       const b = result.broken;
       io.stdout.write(`BROKEN: incident ${b?.incidentId ?? '?'}, first broken sequence number ${b?.seq ?? '?'}: ${b?.reason ?? ''}\n`);
@@ -101,26 +100,14 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
     }
     io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);
     for (const head of result.heads) io.stdout.write(`head ${head.incidentId} #${head.seq} ${formatAnchor(head.hash)}\n`);
-    let missing = 0;
-    for (const anchor of anchors) {
-      const found = findAnchor(anchor.hex, chainLinks(log, result.heads));
-      if (found) io.stdout.write(`anchor ${anchor.text}: event #${found.seq} of ${found.incidentId}, unchanged up to there\n`);
-      else {
-        missing++;
-        const where = id === undefined ? log.path : `incident ${id}`;
-        io.stdout.write(`ANCHOR NOT FOUND: ${anchor.text} is in no chain of ${where}: the log was rewritten after it was kept, or it comes from another log\n`);
-      }
-    }
-    if (missing > 0) throw new ProblemsFound();
+    const where = id === undefined ? log.path : `incident ${id}`;
+    result.anchors.forEach(({ at }, i) => {
+      const text = anchors[i]?.text ?? '';
+      if (at) io.stdout.write(`anchor ${text}: event #${at.seq} of ${at.incidentId}, unchanged up to there\n`);
+      else io.stdout.write(`ANCHOR NOT FOUND: ${text} is in no chain of ${where}: the log was rewritten after it was kept, or it comes from another log\n`);
+    });
+    if (result.anchors.some((a) => a.at === undefined)) throw new ProblemsFound();
   } finally {
     log.close();
-  }
-}
-
-/** Every event of the verified incidents, then their heads (an incident with no events has only its genesis). */
-function* chainLinks(log: Pick<EventLog, 'events'>, heads: readonly ChainHead[]): Generator<ChainHead> {
-  for (const head of heads) {
-    for (const r of log.events(head.incidentId)) yield { incidentId: head.incidentId, seq: r.seq, hash: r.hash };
-    yield head;
   }
 }

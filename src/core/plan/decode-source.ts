@@ -30,31 +30,14 @@ export function decodeSource(
         : { rule: 'yaml/control-character', message: `control character ${byte} at ${at.line}:${at.column} is not allowed in YAML; remove it`, ...at };
     return { problem };
   }
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return { text: utf8.decode(bytes) };
   } catch {
     const bad = findInvalidUtf8(bytes);
     const at = bytePosition(bytes, bad);
     const message = `file is not valid UTF-8: byte ${hex(bytes[bad] ?? 0)} at ${at.line}:${at.column} cannot start or continue a character; save the file as UTF-8`;
     return { problem: { rule: 'yaml/encoding', message, ...at } };
   }
-  // yaml reads a lone CR as part of the line, so a file saved with classic Mac line endings
-  // would be one long line with baffling syntax errors: name the real cause instead.
-  const cr = text.search(/\r(?!\n)/);
-  if (cr >= 0) {
-    const lineStart = text.lastIndexOf('\n', cr) + 1;
-    const at = { line: countNewlines(text, lineStart) + 1, column: cr - lineStart + 1 };
-    const message = `line ${at.line} ends in a carriage return without a line feed at ${at.line}:${at.column} (old Mac line endings); save the file with LF or CRLF line endings`;
-    return { problem: { rule: 'yaml/line-ending', message, ...at } };
-  }
-  return { text };
-}
-
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Offset of the first C0 control byte other than tab, LF and CR (or DEL), or -1. */

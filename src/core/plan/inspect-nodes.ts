@@ -28,8 +28,19 @@ export function inspectNodes(
     if (problems.length >= MAX_PROBLEMS) stopped = true;
   };
 
+  // Where the walk is, as pointer segments; joined into a pointer only for a problem, since
+  // building one per value would cost every file for the rare file with a finding.
+  const trail: (string | number)[] = [];
+  const pointerTo = (key: string) => [...trail, key].reduce<string>((base, segment) => childPointer(base, segment), '');
+  const walkUnder = (segment: string | number, node: unknown): number => {
+    trail.push(segment);
+    const size = walk(node);
+    trail.pop(); // no finally: a throw abandons the whole walk
+    return size;
+  };
+
   // Returns the number of nodes the subtree stands for once aliases are expanded.
-  const walk = (node: unknown, path: string): number => {
+  const walk = (node: unknown): number => {
     if (stopped || node === null || typeof node !== 'object') return 1;
     if (isAlias(node)) {
       const size = anchors.get(node.source);
@@ -52,21 +63,21 @@ export function inspectNodes(
       for (const pair of node.items) {
         const name = keyName(pair.key);
         if (name !== undefined && keys.has(name)) {
-          report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`, childPointer(path, name));
+          report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`, pointerTo(name));
         } else if (name !== undefined) keys.add(name);
         if (name === '__proto__') {
-          report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`, childPointer(path, name));
+          report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`, pointerTo(name));
         }
         // Keys that are not scalars have no pointer segment; their values keep the mapping's path.
-        size += walk(pair.key, path) + walk(pair.value, name === undefined ? path : childPointer(path, name));
+        size += walk(pair.key) + (name === undefined ? walk(pair.value) : walkUnder(name, pair.value));
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => { size += walk(item, childPointer(path, i)); });
-    } else if (isPair(node)) size += walk(node.key, path) + walk(node.value, path);
+      node.items.forEach((item, i) => (size += walkUnder(i, item)));
+    } else if (isPair(node)) size += walk(node.key) + walk(node.value);
     if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, size);
     return size;
   };
-  walk(doc.contents as Node | null, '');
+  walk(doc.contents as Node | null);
   return problems;
 }
 

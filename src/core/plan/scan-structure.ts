@@ -1,5 +1,5 @@
-// One linear pass over the text before yaml sees it: overlong lines, tab indentation, nesting
-// depth and the number of values (yaml's document model costs time and memory per value).
+// One linear pass over the text before yaml sees it: lone CR line ends, overlong lines, tab
+// indentation, nesting depth and the number of values (yaml's document model costs time and memory per value).
 // Deliberately approximate: it only has to stay close on real plans; yaml (and its own
 // RESOURCE_EXHAUSTION guard) remains the judge of exact syntax.
 
@@ -130,12 +130,20 @@ export function scanStructure(
     return undefined;
   };
 
+  // yaml reads a lone CR as part of the line, so a file saved with classic Mac line endings
+  // would be one long line with baffling syntax errors: name the real cause instead.
+  const loneCr = text.search(/\r(?!\n)/);
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
     line++;
+    if (loneCr >= start && loneCr < end) {
+      const column = loneCr - start + 1;
+      const message = `line ${line} ends in a carriage return without a line feed at ${line}:${column} (old Mac line endings); save the file with LF or CRLF line endings`;
+      return { fatal: { rule: 'yaml/line-ending', message, line, column }, tabs };
+    }
     const deep = scanLine(start, end); // first, so that a deep one-line bomb is named as such
     if (deep) return { fatal: deep, tabs };
     if (values > limits.maxValues) {

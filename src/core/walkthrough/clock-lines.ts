@@ -12,7 +12,8 @@ export function clockLines(clocks: readonly ClockStatus[], styler: Styler, forma
   return clocks.flatMap((c) => {
     const [head, detail] = clockLine(c, styler, formatTime);
     if (!detail) return [head];
-    if (visibleLength(head) + 2 + detail.length + 2 <= width) return [`${head}  ${styler.dim(`(${detail})`)}`];
+    const oneLine = `${head}  ${styler.dim(`(${detail})`)}`;
+    if (visibleLength(oneLine) <= width) return [oneLine];
     return [head, ...wrap(`(${detail})`, Math.max(20, width - 6)).map((l) => styler.dim(`      ${l}`))];
   });
 }

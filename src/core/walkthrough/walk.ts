@@ -78,6 +78,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     const actions = availableActions(state, input.plans);
     const extra = hooks.choices?.(state) ?? [];
     // A driver's own entries (the facilitator's) come first, where they are seen without scrolling.
+    // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
     const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(c.name, room) }));
     const chosen = await deps.prompter.select<string>({
@@ -125,12 +126,9 @@ function lineCount(text: string): number {
   return text.split('\n').length - 1;
 }
 
-/** One line per entry (a wrapped entry pushes the menu's end off a short terminal), keeping the suggestion mark. */
+/** The engine's actions as entries; a suggested one is shortened first so its mark survives clipping. */
 function menu(actions: readonly Action[], resumeHint: string, room: number): Choice<string>[] {
-  const choices = actions.map((a) => ({
-    name: a.suggested ? `${clip(a.label, room - SUGGESTED.length)}${SUGGESTED}` : clip(a.label, room),
-    value: a.id,
-  }));
+  const choices = actions.map((a) => ({ name: a.suggested ? `${clip(a.label, room - SUGGESTED.length)}${SUGGESTED}` : a.label, value: a.id }));
   choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
   return choices;
 }

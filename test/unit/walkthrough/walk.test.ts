@@ -140,21 +140,20 @@ describe('walk on a narrow terminal', () => {
   });
 
   it('shows as many menu entries as fit under the step on a short terminal, at least 7', async () => {
-    const heights: [number, number, number][] = [];
-    for (const rows of [20, 26, 60]) {
+    const menuOn = async (rows: number) => {
       const { deps } = setup([]);
       const screen = new BufferScreen(100, rows);
       const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
       await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
-      const screenLines = screen.text.split('\n').length - 1;
-      heights.push([rows - screenLines - 3, prompter.pageSize ?? -1, prompter.offered.length]);
-    }
-    const [short, middle, tall] = heights as [[number, number, number], [number, number, number], [number, number, number]];
-    expect(short[1]).toBe(7); // too little room: the floor
-    expect(middle[0]).toBeGreaterThan(7);
-    expect(middle[0]).toBeLessThan(middle[2]);
-    expect(middle[1]).toBe(middle[0]); // what is left under the step
-    expect(tall[1]).toBe(tall[2]); // room for every entry
+      const left = rows - (screen.text.split('\n').length - 1) - 3; // rows under the step, less question and help
+      return { left, pageSize: prompter.pageSize, entries: prompter.offered.length };
+    };
+    const [short, middle, tall] = [await menuOn(20), await menuOn(26), await menuOn(60)];
+    expect(short.pageSize).toBe(7); // too little room: the floor
+    expect(middle.left).toBeGreaterThan(7);
+    expect(middle.left).toBeLessThan(middle.entries);
+    expect(middle.pageSize).toBe(middle.left); // what is left under the step
+    expect(tall.pageSize).toBe(tall.entries); // room for every entry
   });
 });
 
