@@ -5,7 +5,7 @@ import type { Clock, CommandRunner, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { formatDuration } from '../time/duration.js';
 import { parseMoment } from '../time/moment.js';
-import { quoteArg } from './step-screen.js';
+import { quoteArg } from '../safe-text/index.js';
 
 export interface AskContext {
   prompter: Prompter;

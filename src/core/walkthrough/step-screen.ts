@@ -4,6 +4,7 @@ import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
+import { quoteArg } from '../safe-text/index.js';
 
 export interface ScreenContext {
   incidentId: string;
@@ -83,9 +84,4 @@ function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {
     const extra = [c.availability, c.backup ? 'backup' : undefined].filter(Boolean).join(', ');
     return `    ${s.dim('·')} ${channel?.title ?? c.channel}: ${c.value}${extra ? s.dim(` (${extra})`) : ''}`;
   });
-}
-
-/** Quote an argv element the way a reader would type it in a shell. */
-export function quoteArg(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

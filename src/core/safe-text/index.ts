@@ -1,0 +1,7 @@
+// The one safe-text boundary: every renderer writes input text through one of these.
+export { isUnsafeCodePoint, escapeCodePoint, hasUnsafe } from './unsafe.js';
+export { safeLine, safeBlock } from './terminal.js';
+export { quoteArg, commandLine, commandLines } from './shell-quote.js';
+export { mdText, mdBlock } from './markdown.js';
+export { csvCell } from './csv.js';
+export { safeJson } from './json.js';
