@@ -1,7 +1,9 @@
-// The Prompter port on @inquirer/prompts; Ctrl+C becomes the typed Cancelled error.
+// The Prompter port on @inquirer/prompts; Ctrl+C becomes the typed Cancelled error. Every text it
+// shows passes safeLine: a question or an entry can hold plan text, and inquirer prints it raw.
 import { confirm, input, select } from '@inquirer/prompts';
 import { Cancelled } from '../core/errors.js';
 import type { Choice, Prompter } from '../core/ports.js';
+import { safeLine } from '../core/safe-text/index.js';
 
 /** A prompter for a real terminal. `resumeHint` is told to the user when they press Ctrl+C. */
 export function createInquirerPrompter(resumeHint: () => string): Prompter {
@@ -20,11 +22,11 @@ export function createInquirerPrompter(resumeHint: () => string): Prompter {
     select: <T>(q: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }) =>
       guard(() =>
         select<T>({
-          message: q.message,
+          message: safeLine(q.message),
           choices: q.choices.map((c) => ({
-            name: c.name,
+            name: safeLine(c.name),
             value: c.value,
-            ...(c.description === undefined ? {} : { description: c.description }),
+            ...(c.description === undefined ? {} : { description: safeLine(c.description) }),
             ...(c.disabled === undefined ? {} : { disabled: c.disabled }),
           })),
           ...(q.default === undefined ? {} : { default: q.default }),
@@ -35,12 +37,12 @@ export function createInquirerPrompter(resumeHint: () => string): Prompter {
     input: (q) =>
       guard(() =>
         input({
-          message: q.message,
+          message: safeLine(q.message),
           ...(q.default === undefined ? {} : { default: q.default }),
           required: q.required ?? false,
           ...(q.validate === undefined ? {} : { validate: q.validate }),
         }),
       ),
-    confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? false })),
+    confirm: (q) => guard(() => confirm({ message: safeLine(q.message), default: q.default ?? false })),
   };
 }

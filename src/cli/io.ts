@@ -1,4 +1,5 @@
 // What a command needs from the process, injected so program tests can capture it.
+import { guardOutput } from '../core/safe-text/index.js';
 
 export interface OutStream {
   write(text: string): void;
@@ -17,8 +18,9 @@ export interface CliIO {
 /** The real process. */
 export function processIO(): CliIO {
   return {
-    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
+    // Every byte of ours passes the output guard: a renderer that forgot an escape cannot reach the terminal.
+    stdout: { write: (t) => void process.stdout.write(guardOutput(t)), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (t) => void process.stderr.write(guardOutput(t)), isTTY: process.stderr.isTTY === true },
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),

@@ -1,4 +1,5 @@
 // The one place that ends the process: run the program, map what it threw to an exit code.
+import { safeLine } from '../core/safe-text/index.js';
 import { CommanderError } from 'commander';
 import { CrisisError, ExitCode } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
@@ -26,12 +27,12 @@ export function exitCodeFor(error: unknown, io: CliIO): number {
     return ExitCode.usage;
   }
   if (error instanceof CrisisError) {
-    if (error.message) io.stderr.write(`crisis: ${error.message}\n`);
+    if (error.message) io.stderr.write(`crisis: ${safeLine(error.message)}\n`);
     if (debug && error.cause instanceof Error) io.stderr.write(`${error.cause.stack ?? error.cause.message}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`crisis: internal error: ${message}. Run again with CRISIS_DEBUG=1 for details and report it.\n`);
+  io.stderr.write(`crisis: internal error: ${safeLine(message)}. Run again with CRISIS_DEBUG=1 for details and report it.\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return ExitCode.usage; // the contract has no other code for 'could not do it'
 }

@@ -1,5 +1,6 @@
 // A spinner on stderr while many files are processed, only on a terminal; nothing otherwise.
 import type { CliIO } from './io.js';
+import { safeLine } from '../core/safe-text/index.js';
 
 export interface Progress {
   /** Record progress; awaiting it lets the spinner draw (validation itself is synchronous). */
@@ -25,7 +26,7 @@ export async function startProgress(io: CliIO, total: number, verb: string): Pro
       const now = Date.now();
       if (now - last < 80 && done < total) return;
       last = now;
-      spinner.text = `${verb} ${done}/${total} ${label}`;
+      spinner.text = `${verb} ${done}/${total} ${safeLine(label)}`; // a file name is input too
       spinner.render();
       await breathe();
     },

@@ -26,7 +26,7 @@ export const hostileStrings: readonly string[] = [
 // The only escape sequences our own styler writes (chalk, level 1): bold, dim, red, green, yellow, cyan and their resets.
 const OWN_SGR = /^\x1b\[(?:0|1|2|22|31|32|33|36|39)m/;
 
-/** The characters that must never appear raw in an output (newline and tab are allowed as layout). */
+/** The characters that must never appear raw in an output (newline, tab and CRLF are allowed as layout). */
 export function rawUnsafe(output: string): string[] {
   const found = new Set<string>();
   let i = 0;
@@ -35,6 +35,7 @@ export function rawUnsafe(output: string): string[] {
     const at = i;
     i += ch.length;
     if (cp === 0x0a || cp === 0x09) continue;
+    if (cp === 0x0d && output.charCodeAt(at + 1) === 0x0a) continue; // CRLF: CSV's line end
     if (cp === 0x1b && OWN_SGR.test(output.slice(at, at + 8))) continue;
     if (
       cp < 0x20 ||

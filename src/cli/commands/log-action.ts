@@ -1,4 +1,5 @@
 // The work of the `crisis log` subcommands.
+import { safeJson, safeLine } from '../../core/safe-text/index.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
@@ -22,7 +23,7 @@ export function listAction(_id: string | undefined, options: LogOptions, io: Cli
   try {
     const incidents = log.incidents();
     if (options.format === 'json') {
-      io.stdout.write(`${JSON.stringify(incidents, null, 2)}\n`);
+      io.stdout.write(`${safeJson(incidents, 2)}\n`);
       return;
     }
     if (incidents.length === 0) {
@@ -30,7 +31,7 @@ export function listAction(_id: string | undefined, options: LogOptions, io: Cli
       return;
     }
     for (const i of incidents) {
-      io.stdout.write(`${i.id}  ${i.closed ? 'closed' : 'open  '}  ${localTime(i.createdAt)}  ${String(i.events).padStart(4)} events  ${i.planId}  ${i.title}\n`);
+      io.stdout.write(`${safeLine(i.id)}  ${i.closed ? 'closed' : 'open  '}  ${localTime(i.createdAt)}  ${String(i.events).padStart(4)} events  ${safeLine(i.planId)}  ${safeLine(i.title)}\n`);
     }
   } finally {
     log.close();
@@ -43,7 +44,7 @@ export function showAction(id: string | undefined, options: LogOptions, io: CliI
   try {
     const { record, state } = loadIncident(log, id);
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
-    io.stdout.write(`${styler.bold(record.id)} · ${record.title} · ${state.closed ? 'closed' : 'open'}\n\n`);
+    io.stdout.write(`${styler.bold(safeLine(record.id))} · ${safeLine(record.title)} · ${state.closed ? 'closed' : 'open'}\n\n`);
     io.stdout.write(renderTimelineText(state, styler, localTime));
   } finally {
     log.close();

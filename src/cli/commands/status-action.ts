@@ -1,4 +1,5 @@
 // The work of `crisis status` and `crisis note`.
+import { safeJson } from '../../core/safe-text/index.js';
 import { UsageError } from '../../core/errors.js';
 import { availableActions, clockStatus, eventsFor } from '../../core/engine/index.js';
 import { renderStatusText } from '../../core/report/incident/status-text.js';
@@ -32,7 +33,7 @@ export function statusAction(options: StatusOptions, io: CliIO): void {
         summary: state.summary ?? null,
         at: now.toISOString(),
       };
-      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+      io.stdout.write(`${safeJson(body, 2)}\n`);
       return;
     }
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));

@@ -1,5 +1,6 @@
 // The facilitator's part in a played exercise, as walkthrough hooks: release injects (on demand or
 // when the accelerated clock reaches them), move exercise time, show the exercise banner, end it.
+import { safeLine } from '../safe-text/index.js';
 import type { IncidentEvent, Plans } from '../engine/index.js';
 import { commitFromLatest } from '../commit.js';
 import type { Choice, EventLog, Prompter } from '../ports.js';
@@ -55,10 +56,10 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
     banner(state) {
       const s = d.styler;
       const pace = d.clock.speed === undefined ? 'paced by the facilitator' : `×${d.clock.speed}`;
-      const lines = [s.warning(s.bold(`EXERCISE  ${d.exercise.metadata.title}  ·  TLP:${d.exercise.metadata.tlp}  ·  ${offset(d.clock.now())} (${pace})`))];
+      const lines = [s.warning(s.bold(`EXERCISE  ${safeLine(d.exercise.metadata.title)}  ·  TLP:${safeLine(d.exercise.metadata.tlp)}  ·  ${offset(d.clock.now())} (${pace})`))];
       const last = state.injects.at(-1);
       const inject = last && d.exercise.injects.find((i) => i.id === last.injectId);
-      if (inject) lines.push(s.bold(`Latest inject: ${inject.title}`), ...wrap(inject.message.replace(/\s*\n\s*/g, ' '), 96).map((l) => `  ${l}`));
+      if (inject) lines.push(s.bold(`Latest inject: ${safeLine(inject.title)}`), ...wrap(safeLine(inject.message.replace(/\s*\n\s*/g, ' ')), 96).map((l) => `  ${l}`));
       const next = pendingInjects(d.schedule, state)[0];
       lines.push(s.dim(next ? `Next inject at ${offset(next.at)}` : 'All injects released'), '');
       return lines.join('\n') + '\n';

@@ -1,11 +1,11 @@
 // Word wrapping for terminal screens.
 
-/** Wrap text at `width` columns; existing line breaks start new paragraphs. */
+/** Wrap text at `width` columns; existing line breaks start new paragraphs; a longer word is cut. */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   for (const paragraph of text.trim().split(/\n/)) {
     let line = '';
-    for (const word of paragraph.split(/\s+/)) {
+    for (const word of paragraph.split(/\s+/).flatMap((w) => pieces(w, width))) {
       if (line && line.length + word.length + 1 > width) {
         out.push(line);
         line = word;
@@ -13,6 +13,15 @@ export function wrap(text: string, width: number): string[] {
     }
     out.push(line);
   }
+  return out;
+}
+
+/** A word no wider than `width`, or its pieces (a 10,000-character word must not run off the screen). */
+function pieces(word: string, width: number): string[] {
+  if (word.length <= width || width < 1) return [word];
+  const chars = Array.from(word); // by code point: a cut never splits a surrogate pair
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
   return out;
 }
 

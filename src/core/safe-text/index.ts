@@ -5,3 +5,5 @@ export { quoteArg, commandLine, commandLines } from './shell-quote.js';
 export { mdText, mdBlock } from './markdown.js';
 export { csvCell } from './csv.js';
 export { safeJson } from './json.js';
+export { guardOutput } from './output-guard.js';
+export { printable, printableChar } from './printable.js';

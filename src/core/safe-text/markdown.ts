@@ -2,8 +2,9 @@
 // images, no emphasis, no heading, list or quote that could forge a section of the report.
 import { safeLine } from './terminal.js';
 
-// Backslash-escapable punctuation (CommonMark) that changes how text renders.
-const INLINE = /[\\`*_[\]<>&|~!#()]/g;
+// Punctuation that changes how inline text renders (CommonMark and GFM): emphasis, code, links and
+// images (which need a '['), tables, strikethrough, HTML and entities. Others stay readable.
+const INLINE = /[\\`*_[\]<>&|~]/g;
 
 /** One inline field (a title, a table cell): one line, escaped. */
 export function mdText(text: string): string {
@@ -20,7 +21,7 @@ export function mdBlock(text: string): string {
     .split('\n')
     .map((line) => {
       const escaped = mdText(line)
-        .replace(/^(\s*)([-+=>])/, '$1\\$2')
+        .replace(/^(\s*)([-+=>#])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
       return escaped ? `> ${escaped}` : '>';
     })

@@ -5,7 +5,7 @@ import type { Clock, CommandRunner, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { formatDuration } from '../time/duration.js';
 import { parseMoment } from '../time/moment.js';
-import { quoteArg } from '../safe-text/index.js';
+import { quoteArg, safeLine } from '../safe-text/index.js';
 
 export interface AskContext {
   prompter: Prompter;
@@ -46,7 +46,7 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
     case 'hand-over': {
       const open = [...action.pending.actions, ...action.pending.notifications];
       if (open.length === 0) return {};
-      ctx.screen.write(ctx.styler.warning(`Still open at this step:\n${open.map((o) => `  - ${o}`).join('\n')}\n`));
+      ctx.screen.write(ctx.styler.warning(`Still open at this step:\n${open.map((o) => `  - ${safeLine(o)}`).join('\n')}\n`));
       return (await p.confirm({ message: 'Move on anyway?', default: false })) ? {} : undefined;
     }
     case 'run-command':

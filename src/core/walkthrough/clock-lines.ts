@@ -3,6 +3,7 @@ import type { ClockStatus } from '../engine/index.js';
 import type { Styler } from '../report/styler.js';
 import { formatDuration } from '../time/duration.js';
 import { visibleLength, wrap } from '../report/wrap.js';
+import { safeLine } from '../safe-text/index.js';
 
 /**
  * One line per clock: "early warning due in 3 h 12 min", "notification OVERDUE by 20 min".
@@ -19,7 +20,8 @@ export function clockLines(clocks: readonly ClockStatus[], styler: Styler, forma
 }
 
 /** The countdown, and the detail (due time, legal basis) that may go on its own line. */
-function clockLine(c: ClockStatus, styler: Styler, formatTime: (iso: string) => string): [string, string?] {
+function clockLine(clock: ClockStatus, styler: Styler, formatTime: (iso: string) => string): [string, string?] {
+  const c = { ...clock, title: safeLine(clock.title), basis: safeLine(clock.basis) };
   const due = formatTime(c.dueAt);
   switch (c.status) {
     case 'overdue':

@@ -4,7 +4,7 @@ import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
-import { quoteArg } from '../safe-text/index.js';
+import { quoteArg, safeBlock, safeLine as t } from '../safe-text/index.js';
 
 export interface ScreenContext {
   incidentId: string;
@@ -29,7 +29,7 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
   const current = state.current;
   const plan = current ? ctx.plans.get(current.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === current?.stepId);
-  if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), state.summary ?? '');
+  if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), ...wrap(safeBlock(state.summary ?? ''), width));
   else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width));
   return lines.join('\n') + '\n';
 }
@@ -42,12 +42,12 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
   const level = levelPlan?.levels.find((l) => l.id === state.level?.id);
   const step = plan?.steps.find((x) => x.id === state.current?.stepId);
   return [
-    ...packParts([`${s.bold('INCIDENT')} ${ctx.incidentId}`, meta?.title ?? '', ...(meta?.severity ? [`severity ${meta.severity}`] : [])], width),
+    ...packParts([`${s.bold('INCIDENT')} ${t(ctx.incidentId)}`, t(meta?.title ?? ''), ...(meta?.severity ? [`severity ${t(meta.severity)}`] : [])], width),
     ...packParts(
       [
-        `${s.bold('Plan')} ${state.planId ?? '?'}`,
-        `${s.bold('Level')} ${level ? `${level.title} (${level.id})` : (state.level?.id ?? '?')}`,
-        `${s.bold('Phase')} ${step?.phase ?? '?'}`,
+        `${s.bold('Plan')} ${t(state.planId ?? '?')}`,
+        `${s.bold('Level')} ${t(level ? `${level.title} (${level.id})` : (state.level?.id ?? '?'))}`,
+        `${s.bold('Phase')} ${t(step?.phase ?? '?')}`,
       ],
       width,
     ),
@@ -55,26 +55,26 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
 }
 
 function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
-  const lines = [s.bold(s.accent(`STEP  ${step.title}`)) + s.dim(`  [${step.id}]`), `  ${s.dim('Basis:')} ${step.basis}`];
+  const lines = [s.bold(s.accent(`STEP  ${t(step.title)}`)) + s.dim(`  [${t(step.id)}]`), `  ${s.dim('Basis:')} ${t(step.basis)}`];
   const owner = plan.roles.find((r) => r.id === step.owner);
-  lines.push(`  ${s.dim('Owner:')} ${owner ? owner.title : step.owner}`, ...contactLines(plan, owner, s));
-  if (step.description) lines.push('', ...wrap(step.description, width - 2).map((l) => `  ${l}`));
+  lines.push(`  ${s.dim('Owner:')} ${t(owner ? owner.title : step.owner)}`, ...contactLines(plan, owner, s));
+  if (step.description) lines.push('', ...wrap(safeBlock(step.description), width - 2).map((l) => `  ${l}`));
   if (step.actions && step.actions.length > 0) {
     const doneSet = new Set(done.map((d) => d.index));
     lines.push('', s.bold('  Actions'));
     step.actions.forEach((text, i) => {
       // Wrapped under the text, not under the box, so the checklist still reads as a column.
-      const [first = '', ...rest] = wrap(text, width - 7);
+      const [first = '', ...rest] = wrap(t(text), width - 7);
       const item = [`   [${doneSet.has(i) ? 'x' : ' '}] ${first}`, ...rest.map((l) => `       ${l}`)];
       lines.push(...(doneSet.has(i) ? item.map((l) => s.dim(l)) : item));
     });
   }
   for (const id of step.notify ?? []) {
     const n = plan.notifications?.find((x) => x.id === id);
-    if (n) lines.push(`  ${s.dim('Notify:')} ${n.title} → ${n.to} ${s.dim(`(TLP:${n.tlp}${n.channel ? `, via ${n.channel}` : ''})`)}`);
+    if (n) lines.push(`  ${s.dim('Notify:')} ${t(n.title)} → ${t(n.to)} ${s.dim(t(`(TLP:${n.tlp}${n.channel ? `, via ${n.channel}` : ''})`))}`);
   }
   if (step.run) lines.push(`  ${s.dim('Command:')} ${step.run.argv.map(quoteArg).join(' ')}`);
-  if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${step.decision.question}`);
+  if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${t(step.decision.question)}`);
   return lines;
 }
 
@@ -82,6 +82,6 @@ function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {
   return (role?.contacts ?? []).map((c) => {
     const channel = plan.channels?.find((ch) => ch.id === c.channel);
     const extra = [c.availability, c.backup ? 'backup' : undefined].filter(Boolean).join(', ');
-    return `    ${s.dim('·')} ${channel?.title ?? c.channel}: ${c.value}${extra ? s.dim(` (${extra})`) : ''}`;
+    return `    ${s.dim('·')} ${t(channel?.title ?? c.channel)}: ${t(c.value)}${extra ? s.dim(` (${t(extra)})`) : ''}`;
   });
 }

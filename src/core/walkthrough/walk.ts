@@ -4,6 +4,7 @@ import { availableActions, EngineError, eventsFor, fold, type Action, type Incid
 import type { Choice, Clock, CommandRunner, EventLog, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { clip } from '../clip.js';
+import { safeLine } from '../safe-text/index.js';
 import { commitFromLatest } from '../commit.js';
 import { askInput, type AskContext } from './ask-input.js';
 import { renderStatusText } from '../report/incident/status-text.js';
@@ -80,7 +81,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     // A driver's own entries (the facilitator's) come first, where they are seen without scrolling.
     // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
-    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(c.name, room) }));
+    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
     const chosen = await deps.prompter.select<string>({
       message: 'What now?',
       choices,
@@ -107,7 +108,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       commitFromLatest(deps.log, input.incidentId, input.plans, (latest) => eventsFor(latest, input.plans, action.id, answer, at, input.actor));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      notice = deps.styler.error(`Not recorded: ${error.message}\n`);
+      notice = deps.styler.error(`Not recorded: ${safeLine(error.message)}\n`);
     }
   }
 }
@@ -128,7 +129,7 @@ function lineCount(text: string): number {
 
 /** The engine's actions as entries; a suggested one is shortened first so its mark survives clipping. */
 function menu(actions: readonly Action[], resumeHint: string, room: number): Choice<string>[] {
-  const choices = actions.map((a) => ({ name: a.suggested ? `${clip(a.label, room - SUGGESTED.length)}${SUGGESTED}` : a.label, value: a.id }));
+  const choices = actions.map((a) => ({ name: a.suggested ? `${clip(safeLine(a.label), room - SUGGESTED.length)}${SUGGESTED}` : safeLine(a.label), value: a.id }));
   choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
   return choices;
 }

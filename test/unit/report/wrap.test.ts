@@ -39,3 +39,10 @@ describe('clip', () => {
     expect(clip('two\n  lines', 20)).toBe('two lines');
   });
 });
+
+describe('wrap of a word longer than the line', () => {
+  it('cuts it into pieces that fit, never inside a surrogate pair', () => {
+    expect(wrap('a ' + 'x'.repeat(25), 10)).toEqual(['a', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
+    expect(wrap('😀'.repeat(5), 2)).toEqual(['😀😀', '😀😀', '😀']);
+  });
+});

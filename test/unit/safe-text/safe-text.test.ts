@@ -46,11 +46,11 @@ describe('quoteArg', () => {
 
 describe('markdown', () => {
   it('escapes HTML and markdown syntax in inline fields', () => {
-    expect(mdText('<script>alert(1)</script>')).toBe('&lt;script&gt;alert\\(1\\)&lt;/script&gt;');
-    expect(mdText('a | b *c* [d](e)')).toBe('a \\| b \\*c\\* \\[d\\]\\(e\\)');
+    expect(mdText('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mdText('a | b *c* [d](e) ![i](x) ~~s~~ `c` &amp;')).toBe('a \\| b \\*c\\* \\[d\\](e) !\\[i\\](x) \\~\\~s\\~\\~ \\`c\\` &amp;amp;');
   });
   it('quotes a block so it cannot open a section of its own', () => {
-    expect(mdBlock('done\n## Log integrity: verified\n- x\n1. y')).toBe('> done\n> \\#\\# Log integrity: verified\n> \\- x\n> 1\\. y');
+    expect(mdBlock('done\n## Log integrity: verified\n- x\n1. y')).toBe('> done\n> \\## Log integrity: verified\n> \\- x\n> 1\\. y');
     expect(mdBlock('a\n\nb')).toBe('> a\n>\n> b');
   });
   it.each(hostileStrings)('lets nothing raw through: %#', (text) => {

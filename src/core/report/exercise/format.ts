@@ -1,5 +1,6 @@
 // Small text helpers shared by the exercise report renderers.
 import { formatDuration } from '../../time/duration.js';
+import { mdText } from '../../safe-text/index.js';
 
 /** Time since the start of the exercise, as people read it: T+2 h 30 min. */
 export function sinceStart(iso: string | undefined, start: string): string {
@@ -15,9 +16,9 @@ export function marginText(ms: number | undefined): string {
   return ms > 0 ? `${formatDuration(ms)} early` : `${formatDuration(-ms)} late`;
 }
 
-/** A value safe inside a Markdown table cell: one line, pipes escaped. */
+/** A value safe inside a Markdown table cell: one line, inert (the safe-text boundary). */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return mdText(text.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 /** A Markdown table from a header and rows of cells (escaped here). */

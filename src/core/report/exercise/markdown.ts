@@ -3,6 +3,7 @@
 import { RATING_TITLES, type Rating } from '../../exercise/rating.js';
 import type { ExerciseReportData } from '../../exercise/report-data.js';
 import { cell, clockMarginText, marginText, sinceStart, table } from './format.js';
+import { mdBlock } from '../../safe-text/index.js';
 
 /** The report as Markdown text (ends with a newline). */
 export function exerciseMarkdown(r: ExerciseReportData): string {
@@ -10,11 +11,11 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
   const start = x.start;
   const result = r.passed ? 'PASSED' : 'FAILED';
   const lines: string[] = [
-    `**TLP:${x.tlp}**`,
+    `**TLP:${cell(x.tlp)}**`,
     '',
-    `# Exercise report: ${x.title}`,
+    `# Exercise report: ${cell(x.title)}`,
     '',
-    ...(x.description !== undefined ? [x.description.trim(), ''] : []),
+    ...(x.description !== undefined ? [mdBlock(x.description.trim()), ''] : []),
     ...table(
       ['Exercise', x.id],
       [
@@ -29,7 +30,7 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
     '',
     '## Participants',
     '',
-    ...x.participants.map((p) => `- ${p.title} (${p.ref})`),
+    ...x.participants.map((p) => `- ${cell(`${p.title} (${p.ref})`)}`),
     '',
     '## Objectives',
     '',
@@ -102,7 +103,7 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
           ]),
         )),
     '',
-    `**TLP:${x.tlp}**`,
+    `**TLP:${cell(x.tlp)}**`,
     '',
   ];
   return lines.join('\n');

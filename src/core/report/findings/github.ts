@@ -4,7 +4,7 @@
 // become visible placeholders so a plan cannot inject terminal sequences into the job log.
 
 import type { Finding } from '../../findings.js';
-import { printable } from './printable.js';
+import { printable } from '../../safe-text/printable.js';
 import type { FindingsFormatter } from './types.js';
 
 /** Escapes the message part of a workflow command. */

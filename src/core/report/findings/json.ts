@@ -1,5 +1,6 @@
 // Machine output for scripts: the shape is part of the CLI contract (DESIGN.md), keys in order.
 
+import { safeJson } from '../../safe-text/index.js';
 import { countFindings } from '../../findings.js';
 import type { FindingsFormatter } from './types.js';
 
@@ -16,5 +17,5 @@ export const json: FindingsFormatter = (result) => {
     message: f.message,
     path: f.path,
   }));
-  return `${JSON.stringify({ files: result.files.length, errors, warnings, findings }, null, 2)}\n`;
+  return `${safeJson({ files: result.files.length, errors, warnings, findings }, 2)}\n`;
 };

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code-scanning uploads: one run, every known rule in tool.driver.rules (plus a
 // fallback entry for any rule a finding names but ctx.rules lacks, so ruleIndex is always valid).
 
+import { safeJson } from '../../safe-text/index.js';
 import type { Finding, RuleMeta, Severity } from '../../findings.js';
 import { groupByFile } from './group-by-file.js';
 import { artifactLocation } from './sarif-uri.js';
@@ -56,5 +57,5 @@ export const sarif: FindingsFormatter = (result, ctx) => {
     artifacts: files.map((file) => ({ location: artifactLocation(file) })),
     results,
   };
-  return `${JSON.stringify({ $schema: SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  return `${safeJson({ $schema: SCHEMA, version: '2.1.0', runs: [run] }, 2)}\n`;
 };

@@ -3,7 +3,7 @@
 // Columns are 1-based offsets in UTF-16 code units (what the YAML parser's line counter gives).
 
 import { charWidth } from './char-width.js';
-import { printableChar } from './printable.js';
+import { printableChar } from '../../safe-text/printable.js';
 
 export const TAB_WIDTH = 4;
 export const MAX_EXCERPT_WIDTH = 120;

@@ -6,7 +6,7 @@ import { countFindings, type Finding } from '../../findings.js';
 import type { Styler } from '../styler.js';
 import { groupByFile } from './group-by-file.js';
 import { plural } from '../plural.js';
-import { printable } from './printable.js';
+import { printable } from '../../safe-text/printable.js';
 import { excerptLine, splitLines } from './source-excerpt.js';
 import type { FindingsFormatter, ValidationResult } from './types.js';
 

@@ -2,6 +2,7 @@
 import { clockStatus, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
 import { formatAnchor } from '../../anchors.js';
+import { csvCell, mdBlock, mdText as md, safeJson } from '../../safe-text/index.js';
 import type { ExportFormat } from './export-formats.js';
 
 export interface ExportInput {
@@ -18,9 +19,9 @@ export interface ExportInput {
 export function renderExport(format: ExportFormat, input: ExportInput): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(jsonExport(input), null, 2)}\n`;
+      return `${safeJson(jsonExport(input), 2)}\n`;
     case 'jsonl':
-      return input.recorded.map((r) => JSON.stringify(row(r))).join('\n') + (input.recorded.length > 0 ? '\n' : '');
+      return input.recorded.map((r) => safeJson(row(r))).join('\n') + (input.recorded.length > 0 ? '\n' : '');
     case 'csv':
       return csvExport(input);
     case 'md':
@@ -53,26 +54,19 @@ function csvExport(input: ExportInput): string {
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-/** RFC 4180 quoting; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function markdownExport(input: ExportInput): string {
   const { record, state } = input;
-  const md = (t: string): string => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const out = [
-    `# Incident ${record.id}: ${md(record.title)}`,
+    `# Incident ${md(record.id)}: ${md(record.title)}`,
     '',
-    `- Plan: ${state.plans.join(' → ')}`,
+    `- Plan: ${md(state.plans.join(' → '))}`,
     `- Status: ${state.closed ? `closed ${state.closedAt ?? ''}` : 'open'}`,
-    `- Severity: ${state.meta?.severity ?? '—'}`,
+    `- Severity: ${md(state.meta?.severity ?? '—')}`,
     `- Aware: ${state.meta?.awareness ?? '—'}`,
-    `- Opened: ${state.meta?.openedAt ?? record.createdAt} by ${state.meta?.openedBy ?? '—'}`,
-    `- Cooperation level: ${state.level?.id ?? '—'}`,
+    `- Opened: ${state.meta?.openedAt ?? record.createdAt} by ${md(state.meta?.openedBy ?? '—')}`,
+    `- Cooperation level: ${md(state.level?.id ?? '—')}`,
     `- Log integrity: ${integrity(input.verify)}`,
-    `- Plan snapshots: ${input.snapshots.map((s) => `${s.planId} (sha256 ${s.hash.slice(0, 12)}…)`).join(', ')}`,
+    `- Plan snapshots: ${input.snapshots.map((s) => `${md(s.planId)} (sha256 ${s.hash.slice(0, 12)}…)`).join(', ')}`,
     '',
     '## Clocks',
     '',
@@ -84,15 +78,15 @@ function markdownExport(input: ExportInput): string {
     '',
     '| # | Time (UTC) | Plan | Event | By |',
     '| --- | --- | --- | --- | --- |',
-    ...state.timeline.map((e) => `| ${e.seq} | ${e.at} | ${e.planId} | ${md(e.summary)} | ${md(e.actor)} |`),
+    ...state.timeline.map((e) => `| ${e.seq} | ${e.at} | ${md(e.planId)} | ${md(e.summary)} | ${md(e.actor)} |`),
   ];
-  if (state.summary) out.push('', '## Summary', '', state.summary);
+  if (state.summary) out.push('', '## Summary', '', mdBlock(state.summary));
   return out.join('\n') + '\n';
 }
 
 /** The integrity line, with the head to keep for `crisis log verify --anchor` later. */
 function integrity(verify: VerifyResult): string {
-  if (!verify.ok) return `BROKEN at event ${verify.broken?.seq ?? '?'}: ${verify.broken?.reason ?? ''}`;
+  if (!verify.ok) return `BROKEN at event ${verify.broken?.seq ?? '?'}: ${md(verify.broken?.reason ?? '')}`;
   const head = verify.heads[0];
   return `verified (${verify.events} events, SHA-256 chain intact${head ? `; head #${head.seq} \`${formatAnchor(head.hash)}\`` : ''})`;
 }

@@ -2,6 +2,7 @@
 import { clockStatus, type IncidentState, type Plans } from '../../engine/index.js';
 import { clockLines } from '../../walkthrough/clock-lines.js';
 import type { Styler } from '../styler.js';
+import { safeBlock, safeLine as t } from '../../safe-text/index.js';
 
 /** The status as text; times are shown with formatTime (local time in the CLI). */
 export function renderStatusText(
@@ -17,24 +18,24 @@ export function renderStatusText(
   const plan = state.planId ? plans.get(state.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === state.current?.stepId);
   const lines = [
-    `${s.bold(incidentId)} · ${meta?.title ?? ''} · ${state.closed ? s.ok('closed') : s.warning('open')}`,
+    `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? s.ok('closed') : s.warning('open')}`,
     '',
     s.bold('Clocks'),
     ...(clocks.length > 0 ? clockLines(clocks, s, formatTime) : ['  (none started)']),
     '',
-    `${s.bold('Plan')}      ${state.plans.join(' → ') || '?'}`,
-    `${s.bold('Step')}      ${step ? `${step.title} [${state.current?.planId}#${step.id}]` : state.closed ? '—' : '?'}`,
-    `${s.bold('Level')}     ${state.level?.id ?? '?'}`,
-    `${s.bold('Severity')}  ${meta?.severity ?? '—'}`,
+    `${s.bold('Plan')}      ${t(state.plans.join(' → ') || '?')}`,
+    `${s.bold('Step')}      ${step ? t(`${step.title} [${state.current?.planId}#${step.id}]`) : state.closed ? '—' : '?'}`,
+    `${s.bold('Level')}     ${t(state.level?.id ?? '?')}`,
+    `${s.bold('Severity')}  ${t(meta?.severity ?? '—')}`,
     `${s.bold('Aware')}     ${meta ? formatTime(meta.awareness) : '?'}`,
-    `${s.bold('Opened')}    ${meta ? `${formatTime(meta.openedAt)} by ${meta.openedBy}` : '?'}`,
+    `${s.bold('Opened')}    ${meta ? `${formatTime(meta.openedAt)} by ${t(meta.openedBy)}` : '?'}`,
   ];
   if (state.decisions.length > 0) {
-    lines.push('', s.bold('Decisions'), ...state.decisions.map((d) => `  ${formatTime(d.at)}  ${d.stepId}: ${d.label} (${d.actor})`));
+    lines.push('', s.bold('Decisions'), ...state.decisions.map((d) => `  ${formatTime(d.at)}  ${t(`${d.stepId}: ${d.label} (${d.actor})`)}`));
   }
   if (state.notifications.length > 0) {
-    lines.push('', s.bold('Notifications sent'), ...state.notifications.map((n) => `  ${formatTime(n.at)}  ${n.title} → ${n.to}`));
+    lines.push('', s.bold('Notifications sent'), ...state.notifications.map((n) => `  ${formatTime(n.at)}  ${t(`${n.title} → ${n.to}`)}`));
   }
-  if (state.closed) lines.push('', `${s.bold('Closed')}    ${state.closedAt ? formatTime(state.closedAt) : ''}`, `  ${state.summary ?? ''}`);
+  if (state.closed) lines.push('', `${s.bold('Closed')}    ${state.closedAt ? formatTime(state.closedAt) : ''}`, ...safeBlock(state.summary ?? '').split('\n').map((l) => `  ${l}`));
   return lines.join('\n') + '\n';
 }
