@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLine, commandLines, csvCell, mdBlock, mdText, quoteArg, safeBlock, safeJson, safeLine } from '../../../src/core/safe-text/index.js';
+import { commandLine, commandLines, csvCell, guardOutput, mdBlock, mdText, quoteArg, safeBlock, safeJson, safeLine } from '../../../src/core/safe-text/index.js';
 import { hostileStrings, rawUnsafe } from '../../helpers/hostile-strings.js';
 
 describe('safeLine', () => {
@@ -75,4 +75,16 @@ describe('safeJson', () => {
     expect(rawUnsafe(json)).toEqual([]);
     expect((JSON.parse(json) as { text: string }).text).toBe(text);
   });
+});
+
+describe('guardOutput', () => {
+  it('keeps layout and our own colours, escapes everything else', () => {
+    expect(guardOutput('a\n\tb\r\n\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m')).toBe('a\n\tb\r\n\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m');
+    expect(guardOutput('\x1b[8mhidden\x1b]0;title\x07 \x1b[2J x\ry \u202e')).toBe('\\x1b[8mhidden\\x1b]0;title\\x07 \\x1b[2J x\\ry \\u202e');
+  });
+  it('returns plain text as it is', () => {
+    const text = 'Ransomware, hospitals — 事件\n';
+    expect(guardOutput(text)).toBe(text);
+  });
+  it.each(hostileStrings)('lets nothing raw through: %#', (text) => expect(rawUnsafe(guardOutput(text))).toEqual([]));
 });
