@@ -1,35 +1,18 @@
 // The safe-text boundary from outside: a plan and an exercise whose every prose field holds a
 // hostile string, and hostile notes and ids, through every non-interactive command. No raw control,
 // format or bidi character reaches stdout or stderr, in any output format.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
-import type { Plan } from '../../src/core/plan/types.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
+import { writeHostileDrill } from '../helpers/hostile-files.js';
 import { hostileStrings, rawUnsafe } from '../helpers/hostile-strings.js';
-import { projectRoot, runCli, tempDir, type CliResult } from '../helpers/run-cli.js';
-
-const PROSE = new Set(['title', 'question', 'description', 'basis', 'value', 'availability', 'message', 'actions']);
-let next = 0;
-// Cut to what the schema allows a prose field; notes below carry the 10,000-character word.
-const hostile = (): string => (hostileStrings[next++ % hostileStrings.length] ?? '').slice(0, 200);
-function poison(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return PROSE.has(key) ? hostile() : value;
-  if (Array.isArray(value)) return value.map((v) => poison(v, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
-  return value;
-}
-
-/** YAML with every string double-quoted and every unsafe character written as an escape (a raw one is a yaml/* finding). */
-function yamlOf(value: unknown): string {
-  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+import { runCli, tempDir, type CliResult } from '../helpers/run-cli.js';
 
 const dir = tempDir('crisis-hostile-');
 const db = join(dir.path, 'log.db');
-const exerciseFile = join(dir.path, 'drill', 'drill.yaml');
+let exerciseFile = '';
+let drill = '';
 afterAll(() => dir.cleanup());
 const cli = (args: readonly string[]): Promise<CliResult> => runCli([...args, '--db', db]);
 
@@ -40,26 +23,23 @@ function expectClean(r: CliResult): void {
 }
 
 beforeAll(async () => {
-  mkdirSync(join(dir.path, 'drill', 'plans'), { recursive: true });
-  const plan = poison(parse(readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.yaml'), 'utf8')));
-  writeFileSync(join(dir.path, 'drill', 'plans', 'walk-plan.yaml'), yamlOf(plan));
-  const exercise = poison(parse(readFileSync(join(projectRoot, 'test/fixtures/exercises/walk-drill.yaml'), 'utf8'))) as Record<string, unknown>;
-  writeFileSync(exerciseFile, yamlOf({ ...exercise, planFiles: ['plans/walk-plan.yaml'] }));
+  const { plan, planText, exerciseFile: file, folder } = writeHostileDrill(dir.path);
+  exerciseFile = file;
+  drill = folder;
   const r = await runCli(['exercise', 'run', exerciseFile, '--db', db, '--format', 'json']);
   expect(r.stderr, r.stderr).toMatch(/kept in .* as incident ex-/);
   // A real incident on the poisoned plan, open for notes.
-  const planText = yamlOf(plan);
   const log = openEventLog<IncidentEvent>(db);
   const title = hostileStrings[0] ?? '';
   log.createIncident({ id: 'inc-h', title, planId: 'walk-test', createdAt: new Date().toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
-  log.appendAll('inc-h', openIncident(new Map([['walk-test', plan as Plan]]), { planId: 'walk-test', title, awareness: new Date(), at: new Date(), actor: hostile() }));
+  log.appendAll('inc-h', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title, awareness: new Date(), at: new Date(), actor: hostileStrings[1] ?? '' }));
   log.close();
 }, 60_000);
 
 describe('hostile text through every command', () => {
   it('validate, in every format', async () => {
     for (const format of ['stylish', 'json', 'junit', 'github', 'sarif']) {
-      const r = await runCli(['validate', '--format', format, join(dir.path, 'drill')]);
+      const r = await runCli(['validate', '--format', format, drill]);
       expect(r.exitCode).toBeLessThan(2);
       expectClean(r);
     }
