@@ -7,14 +7,19 @@ import type { Plan } from '../../src/core/plan/types.js';
 import { hostileStrings } from './hostile-strings.js';
 import { projectRoot } from './run-cli.js';
 
-const PROSE = new Set(['title', 'question', 'description', 'basis', 'value', 'availability', 'message', 'actions']);
+/** Fields that hold prose (never ids, which references must keep resolving). */
+export const PROSE: ReadonlySet<string> = new Set(['title', 'question', 'description', 'basis', 'value', 'availability', 'message', 'actions']);
 
-/** A copy of `value` with every prose string replaced by the next hostile string, cut to what the schema allows. */
-export function poison(value: unknown, next: () => string, key = ''): unknown {
-  if (typeof value === 'string') return PROSE.has(key) ? next().slice(0, 200) : value;
-  if (Array.isArray(value)) return value.map((v) => poison(v, next, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, next, k)]));
-  return value;
+/** A copy of `value` with every string under a `prose` key replaced by the next hostile string, cut to `max`. */
+export function poison<T>(value: T, next: () => string, options: { prose?: ReadonlySet<string>; max?: number } = {}): T {
+  const { prose = PROSE, max = 200 } = options;
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return prose.has(key) ? next().slice(0, max) : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(value, '') as T;
 }
 
 /** YAML with every string double-quoted and every unsafe character escaped. */

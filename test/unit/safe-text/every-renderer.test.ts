@@ -20,23 +20,17 @@ import { exercise } from '../exercise/fixtures.js';
 import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter } from '../../helpers/fakes.js';
 import { hostileStrings, rawUnsafe } from '../../helpers/hostile-strings.js';
 import { context } from '../report/findings-fixture.js';
+import { poison, PROSE } from '../../helpers/hostile-files.js';
 
-// Fields that hold prose (never ids, which references must keep resolving).
-const PROSE = new Set(['title', 'question', 'label', 'description', 'basis', 'value', 'availability', 'message', 'criteria', 'actions', 'summary']);
+// Labels, criteria and summaries too: no file has to load here, so option labels need not match a script.
+const PROSE_HERE = new Set([...PROSE, 'label', 'criteria', 'summary']);
 let next = 0;
 const hostile = (): string => hostileStrings[next++ % hostileStrings.length] ?? '';
-
-/** A copy of `value` with every prose string replaced by the next hostile string. */
-function poison<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (PROSE.has(key) ? hostile() : value) as T;
-  if (Array.isArray(value)) return value.map((v) => poison(v, key)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)])) as T;
-  return value;
-}
+const poisoned = <T>(value: T): T => poison(value, hostile, { prose: PROSE_HERE, max: Infinity });
 
 const plans = new Map<string, Plan>([
-  [national.metadata.id, poison(national)],
-  [eu.metadata.id, poison(eu)],
+  [national.metadata.id, poisoned(national)],
+  [eu.metadata.id, poisoned(eu)],
 ]);
 const colour: Styler = { error: (t) => `\x1b[31m${t}\x1b[39m`, warning: (t) => `\x1b[33m${t}\x1b[39m`, ok: (t) => `\x1b[32m${t}\x1b[39m`, dim: (t) => `\x1b[2m${t}\x1b[22m`, bold: (t) => `\x1b[1m${t}\x1b[22m`, accent: (t) => `\x1b[36m${t}\x1b[39m` };
 
@@ -105,7 +99,7 @@ describe('every renderer, fed the hostile corpus', () => {
   });
 
   it('the exercise reports', () => {
-    const ex = poison(exercise());
+    const ex = poisoned(exercise());
     const report = buildReport(ex, plans, runExercise(ex, plans));
     for (const out of [exerciseMarkdown(report), exerciseJson(report), exerciseJunit(report)]) expectClean(out);
     expect(exerciseMarkdown(report)).not.toMatch(/<(script|img)/i);
