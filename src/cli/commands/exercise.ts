@@ -16,6 +16,7 @@ export interface ExercisePlayOptions {
   speed?: string;
   incident?: string;
   output?: string;
+  force?: boolean;
   db?: string;
   responder?: string;
   plan: string[];
@@ -42,7 +43,8 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--speed <n>', 'release injects on a clock running n times real time (e.g. 60); default: when the facilitator says so')
     .option('-i, --incident <id>', 'resume this paused exercise')
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
-    .option('-o, --output <file>', 'write the report to this file instead of the terminal')
+    .option('-o, --output <file>', 'write the report to this file (mode 0600) instead of the terminal; an existing file is refused')
+    .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
