@@ -129,9 +129,10 @@ describe('files that cannot be run', () => {
 describe('plans and the log', () => {
   it('loads plan files listed in planFiles, relative to the exercise, and given with --plan', async () => {
     mkdirSync(join(dir.path, 'plans'), { recursive: true });
-    mkdirSync(join(dir.path, 'exercises'), { recursive: true });
+    mkdirSync(join(dir.path, 'exercises', 'plans'), { recursive: true });
     writeFileSync(join(dir.path, 'plans', 'tiny.yaml'), tinyPlan);
-    writeFileSync(join(dir.path, 'exercises', 'listed.yaml'), minimal.replace('plan: tiny', 'plan: tiny\nplanFiles: [../plans/tiny.yaml]'));
+    writeFileSync(join(dir.path, 'exercises', 'plans', 'tiny.yaml'), tinyPlan);
+    writeFileSync(join(dir.path, 'exercises', 'listed.yaml'), minimal.replace('plan: tiny', 'plan: tiny\nplanFiles: [plans/tiny.yaml]'));
     const listed = await run([join(dir.path, 'exercises', 'listed.yaml'), '--format', 'json']);
     expect(listed.stderr).toBe('');
     expect(listed.exitCode).toBe(0);

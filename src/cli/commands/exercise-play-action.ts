@@ -43,7 +43,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     throw new UsageError('crisis exercise play needs a terminal; for an unattended run use crisis exercise run FILE');
   }
   const speed = parseSpeed(options.speed);
-  const loaded = loadExercise(file, options.plan, io.cwd);
+  const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const { exercise, plans } = loaded;
   const start = parseStart(exercise.start);
   if (!start) throw new UsageError(`${loaded.file}: start '${exercise.start}' is not an RFC 3339 time`);

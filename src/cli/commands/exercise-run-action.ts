@@ -17,7 +17,7 @@ import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
 export async function exerciseRunAction(file: string, options: ExerciseRunOptions, io: CliIO): Promise<void> {
-  const loaded = loadExercise(file, options.plan, io.cwd);
+  const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const run = runExercise(loaded.exercise, loaded.plans);
   const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
     const id = record(log, loaded, run.start, run.events);

@@ -9,6 +9,7 @@ export interface ExerciseRunOptions {
   format: (typeof exerciseFormats)[number];
   db?: string;
   plan: string[];
+  allowOutside?: boolean;
 }
 
 export interface ExercisePlayOptions {
@@ -20,6 +21,7 @@ export interface ExercisePlayOptions {
   db?: string;
   responder?: string;
   plan: string[];
+  allowOutside?: boolean;
 }
 
 /** Add `exercise` (with its `run` and `play` subcommands) to the program. */
@@ -32,6 +34,7 @@ export function registerExercise(program: Command, io: CliIO): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
     .option('--db <path>', 'also keep the run in this incident log (default: a temporary log, deleted afterwards)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
+    .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
     .action(async (file: string, options: ExerciseRunOptions) => {
       const { exerciseRunAction } = await import('./exercise-run-action.js');
       await exerciseRunAction(file, options, io);
@@ -48,6 +51,7 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
+    .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
     .action(async (file: string, options: ExercisePlayOptions) => {
       const { exercisePlayAction } = await import('./exercise-play-action.js');
       await exercisePlayAction(file, options, io);
