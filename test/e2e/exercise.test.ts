@@ -151,8 +151,8 @@ describe('plans and the log', () => {
     const first = await run(['playbooks/exercises/ddos-national.yaml', '--db', db, '--format', 'json']);
     const second = await run(['playbooks/exercises/ddos-national.yaml', '--db', db, '--format', 'json']);
     expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
-    expect(first.stderr).toContain('as incident ex-20260414-ddos-national\n');
-    expect(second.stderr).toContain('as incident ex-20260414-ddos-national-2\n');
+    expect(first.stderr).toMatch(/as incident ex-20260414-ddos-national \(Exercise DDoS campaign [^)]*\)\n/);
+    expect(second.stderr).toMatch(/as incident ex-20260414-ddos-national-2 \(Exercise DDoS campaign [^)]*\)\n/);
     expect(second.stdout).toBe(first.stdout);
     const verify = await runCli(['log', 'verify', '--db', db]);
     expect(verify.exitCode).toBe(0);

@@ -12,6 +12,7 @@ import type { EventLog } from '../../core/ports.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
 import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
+import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import type { ExerciseRunOptions } from './exercise.js';
 
@@ -21,7 +22,8 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
   const run = runExercise(loaded.exercise, loaded.plans);
   const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
     const id = record(log, loaded, run.start, run.events);
-    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${id}\n`);
+    const kept = log.incident(id);
+    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return log.events(id).map((r) => r.event);
   });
