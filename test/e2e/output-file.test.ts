@@ -142,3 +142,31 @@ describe('exercise play --output FILE', () => {
     await logIntact();
   });
 });
+
+describe('exercise run --output FILE', () => {
+  const exercise = 'playbooks/exercises/ddos-national.yaml';
+
+  it('writes the report 0600, refuses it next time without --force, and overwrites it with --force', async () => {
+    const out = join(dir.path, 'run-report.json');
+    const first = await runCli(['exercise', 'run', exercise, '--format', 'json', '--output', out]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { passed: boolean }).passed).toBe(true);
+    expect(mode(out)).toBe(0o600);
+    const again = await runCli(['exercise', 'run', exercise, '--output', out]);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toBe(`crisis: ${out} exists; pass --force to overwrite it\n`);
+    const forced = await runCli(['exercise', 'run', exercise, '--output', out, '--force']);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('**TLP:CLEAR**');
+  });
+
+  it('never writes the report over the log it keeps the run in', async () => {
+    const runDb = join(dir.path, 'run.db');
+    expect((await runCli(['exercise', 'run', exercise, '--db', runDb])).exitCode).toBe(0);
+    const r = await runCli(['exercise', 'run', exercise, '--db', runDb, '--output', `${runDb}-wal`, '--force']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('is the incident log or one of its files');
+    expect((await runCli(['log', 'verify', '--db', runDb])).exitCode).toBe(0);
+  });
+});

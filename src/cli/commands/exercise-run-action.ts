@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import { openEventLog } from '../../adapters/sqlite/sqlite-event-log.js';
 import type { IncidentEvent } from '../../core/engine/index.js';
 import { ProblemsFound } from '../../core/errors.js';
@@ -18,6 +19,8 @@ import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
 export async function exerciseRunAction(file: string, options: ExerciseRunOptions, io: CliIO): Promise<void> {
+  const target = { force: options.force === true, protect: options.db === undefined ? [] : [options.db], cwd: io.cwd };
+  if (options.output !== undefined) checkOutputFile(options.output, target);
   const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const run = runExercise(loaded.exercise, loaded.plans);
   const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
@@ -28,7 +31,12 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
     return log.events(id).map((r) => r.event);
   });
   const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
-  io.stdout.write(exerciseFormats[options.format](report));
+  const text = exerciseFormats[options.format](report);
+  if (options.output === undefined) io.stdout.write(text);
+  else {
+    writeOutputFile(options.output, text, target);
+    io.stderr.write(`Report written to ${options.output}\n`);
+  }
   if (!report.passed) {
     const missed = report.expectations.filter((e) => e.mandatory && !e.met).map((e) => e.id);
     const noun = missed.length === 1 ? 'expectation was' : 'expectations were';

@@ -10,6 +10,8 @@ export interface ExerciseRunOptions {
   db?: string;
   plan: string[];
   allowOutside?: boolean;
+  output?: string;
+  force?: boolean;
 }
 
 export interface ExercisePlayOptions {
@@ -33,6 +35,8 @@ export function registerExercise(program: Command, io: CliIO): void {
     .argument('<file>', 'the exercise file (kind: Exercise)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
     .option('--db <path>', 'also keep the run in this incident log (default: a temporary log, deleted afterwards)')
+    .option('-o, --output <file>', 'write the report to this file (mode 0600) instead of stdout; an existing file is refused')
+    .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
     .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
     .action(async (file: string, options: ExerciseRunOptions) => {
