@@ -1,6 +1,7 @@
 // Files are written only where the responder meant: `log export -o` and `exercise play --output`
 // refuse an existing file without --force, never write through a symbolic link or over the log
 // (or its -wal/-shm), and write exports readable by the owner alone.
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, linkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,5 +169,18 @@ describe('exercise run --output FILE', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('is the incident log or one of its files');
     expect((await runCli(['log', 'verify', '--db', runDb])).exitCode).toBe(0);
+  });
+});
+
+describe('output files that are not regular files', () => {
+  it('refuses a FIFO without hanging, with or without --force', async () => {
+    const fifo = join(dir.path, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const plain = await exportTo(fifo);
+    expect(plain.stderr).toBe(`crisis: ${fifo} is not a regular file: give the path of a file\n`);
+    const forced = await exportTo(fifo, '--force');
+    expect(forced.timedOut).toBe(false);
+    expect(forced.exitCode).toBe(2);
+    expect(forced.stderr).toBe(`crisis: ${fifo} is not a regular file: give the path of a file\n`);
   });
 });
