@@ -42,7 +42,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     t.keys('Enter');
     await t.waitFor('T+1 h (paced by the facilitator)');
     await t.choose('Pause');
-    await t.waitFor('Paused at T+1 h');
+    await t.waitFor('Paused at T+1 h: ex-20260302-walk-drill (Exercise Walkthrough drill: Drill incident)');
     expect(await exitCode()).toBe(0);
 
     const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);

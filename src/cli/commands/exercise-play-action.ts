@@ -22,6 +22,7 @@ import { checkOutputFile, writeOutputFile, type OutputFileOptions } from '../../
 import { resolveDbPath } from '../../adapters/sqlite/db-path.js';
 import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
+import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -63,7 +64,9 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     if (outcome === 'paused') {
       // Logged so that resuming starts the exercise clock where it stood.
       facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
-      io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}. Resume with: ${resumeHint()}\n`);
+      const record = log.incident(id);
+      const named = record ? incidentLabel(record) : id;
+      io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}: ${named}. Resume with: ${resumeHint()}\n`);
       return;
     }
     const end = endex(log, id, plans, exercise, clock.now());
