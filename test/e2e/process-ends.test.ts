@@ -26,11 +26,13 @@ afterAll(() => {
 });
 
 /** Start `crisis ARGS` in a terminal whose stty settings are `stty`; returns its pid and where its exit code lands. */
-async function startInTerminal(name: string, stty: string, args: string): Promise<{ pid: number; rc: string; out: string }> {
+async function startInTerminal(name: string, stty: string, args: string, stdout: 'file' | 'terminal' = 'file'): Promise<{ pid: number; rc: string; out: string }> {
   const rc = join(dir.path, `${name}.rc`);
   const pidFile = join(dir.path, `${name}.pid`);
   const out = join(dir.path, `${name}.out`);
-  const line = `stty ${stty}; cd '${projectRoot}'; node '${binPath}' ${args} > '${out}' & echo $! > '${pidFile}'; wait $!; echo $? > '${rc}'; sleep 30`;
+  // A background job's stdin is /dev/null; a prompt needs the terminal's.
+  const redirect = stdout === 'file' ? `> '${out}'` : '< /dev/tty';
+  const line = `stty ${stty}; cd '${projectRoot}'; node '${binPath}' ${args} ${redirect} & echo $! > '${pidFile}'; wait $!; echo $? > '${rc}'; sleep 30`;
   sessions.push(TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', CI: null }));
   for (let i = 0; i < 100 && !existsSync(pidFile); i++) await sleep(50);
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
@@ -71,6 +73,17 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis validate on a 
     if (shown) await sessions.at(-1)?.waitFor(shown, 20_000);
     else await sleep(1500);
     expect(await exitWithin(run.rc, 0)).toBeUndefined(); // still validating
+    process.kill(run.pid, 'SIGTERM');
+    expect(await exitWithin(run.rc, 3000)).toBe(143);
+  }, 60_000);
+});
+
+describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond on a terminal', () => {
+  it('ends promptly on SIGTERM while a prompt waits for the responder', async () => {
+    const plan = join(projectRoot, 'test/fixtures/plans/walk-plan.yaml');
+    const db = join(dir.path, 'respond.db');
+    const run = await startInTerminal('crisis-e2e-term-prompt', 'cols 120', `respond --db '${db}' --plan '${plan}' --title Drill --aware PT1H`, 'terminal');
+    await sessions.at(-1)?.waitFor('❯', 20_000);
     process.kill(run.pid, 'SIGTERM');
     expect(await exitWithin(run.rc, 3000)).toBe(143);
   }, 60_000);
