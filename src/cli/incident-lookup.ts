@@ -1,5 +1,6 @@
 // Find the incident a companion command is about and rebuild its state from the log.
 import { UsageError } from '../core/errors.js';
+import { safeLine } from '../core/safe-text/index.js';
 import { fold, type IncidentEvent, type IncidentState, type Plans } from '../core/engine/index.js';
 import type { IncidentRecord, RecordedEvent } from '../core/ports.js';
 import { plansFromSnapshots } from './load-plans.js';
@@ -14,18 +15,41 @@ export interface LoadedIncident {
   state: IncidentState;
 }
 
-/** The named incident, or the most recently active open one when no id is given. */
-export function loadIncident(log: Log, id: string | undefined): LoadedIncident {
-  const record = id === undefined ? latestOpen(log) : log.incident(id);
+/**
+ * Without an id: 'latest' takes the most recently active open incident (status), 'only' the one
+ * open incident and refuses to guess between several (note, which writes).
+ */
+export type DefaultIncident = 'latest' | 'only';
+
+/** The named incident, or the default one (see DefaultIncident) when no id is given. */
+export function loadIncident(log: Log, id: string | undefined, pick: DefaultIncident = 'latest'): LoadedIncident {
+  const record = id === undefined ? defaultIncident(log, pick) : log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id ?? ''} in ${log.path}; list them with crisis log list`.replace('  ', ' '));
   const plans = plansFromSnapshots(log.snapshots(record.id), record.id);
   const recorded = log.events(record.id);
   return { record, plans, recorded, state: fold(plans, recorded.map((r) => r.event)) };
 }
 
-function latestOpen(log: Log): IncidentRecord {
+/** Exercise runs (ids ex-…, see exercise-incident.ts) share the log with real incidents. */
+export function isExerciseIncident(record: IncidentRecord): boolean {
+  return record.id.startsWith('ex-');
+}
+
+/** How confirmations name an incident: its id and its title (made printable: it comes from the log). */
+export function incidentLabel(record: Pick<IncidentRecord, 'id' | 'title'>): string {
+  return `${record.id} (${safeLine(record.title)})`;
+}
+
+function defaultIncident(log: Log, pick: DefaultIncident): IncidentRecord {
   const open = log.incidents().filter((i) => !i.closed);
-  const latest = open.sort((a, b) => (b.lastEventAt ?? b.createdAt).localeCompare(a.lastEventAt ?? a.createdAt))[0];
+  // Never an exercise while a real incident is open: its simulated time (2099, say) says nothing about activity.
+  const real = open.filter((i) => !isExerciseIncident(i));
+  const candidates = (real.length > 0 ? real : open).sort((a, b) => (b.lastEventAt ?? b.createdAt).localeCompare(a.lastEventAt ?? a.createdAt));
+  if (candidates.length > 1 && pick === 'only') {
+    const list = candidates.map(incidentLabel).join(', ');
+    throw new UsageError(`${candidates.length} incidents are open in ${log.path}: ${list}; say which with --incident ID`);
+  }
+  const latest = candidates[0];
   if (!latest) throw new UsageError(`there is no open incident in ${log.path}; give --incident ID (see crisis log list)`);
   return latest;
 }

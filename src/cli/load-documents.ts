@@ -11,7 +11,7 @@ import { nis2Rules, planRules } from '../core/plan/rules/index.js';
 import { bundledEuPlanPath, loadSchema } from '../adapters/bundled.js';
 import { readBundledPlan, readBundledPlans } from '../adapters/bundled-plans.js';
 import { checkExercise, exerciseRules } from '../core/exercise/rules/index.js';
-import { missingPlanFileRule } from './exercise-plan-files.js';
+import { missingPlanFileRule, outsidePlanFileRule } from './exercise-plan-files.js';
 import { UsageError } from '../core/errors.js';
 
 /** Largest plan file read; larger files are reported without being read. */
@@ -51,7 +51,7 @@ export function loadValidation(): Validation {
   const validators: KindValidators = { Plan: ajv.compile(loadSchema('plan')), Exercise: ajv.compile(loadSchema('exercise')) };
   const bundledEu = readBundledPlan(bundledEuPlanPath)?.plan;
   if (!bundledEu) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
-  const metas = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta, ...exerciseRules, missingPlanFileRule];
+  const metas = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta, ...exerciseRules, missingPlanFileRule, outsidePlanFileRule];
   // format/duration is shared by plan and exercise rules: list each id once.
   const rules = metas
     .filter((m, i) => metas.findIndex((x) => x.id === m.id) === i)

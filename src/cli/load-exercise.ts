@@ -1,12 +1,12 @@
 // Load an exercise for a run: the file, the plans it needs (bundled, its planFiles, --plan),
 // all validated as `crisis validate` would; the first error stops the run (exit 2).
-import { dirname } from 'node:path';
 import { readBundledPlans } from '../adapters/bundled-plans.js';
 import { namedFile } from '../adapters/plan-files.js';
 import { UsageError } from '../core/errors.js';
 import type { Exercise } from '../core/exercise/types.js';
 import type { Plan } from '../core/plan/types.js';
 import type { Plans } from '../core/engine/index.js';
+import { exercisePlanFiles, type PlanFileOptions } from './exercise-plan-files.js';
 import { loadValidation } from './load-documents.js';
 import { invalidDocument, readDocument } from './read-document.js';
 
@@ -18,20 +18,17 @@ export interface LoadedExercise {
 }
 
 /** Read, parse and validate the exercise and its plans; UsageError naming the first problem. */
-export function loadExercise(path: string, planPaths: readonly string[], cwd: string): LoadedExercise {
+export function loadExercise(path: string, planPaths: readonly string[], cwd: string, options: PlanFileOptions): LoadedExercise {
   const exerciseFile = namedFile(path, cwd, cwd, 'an exercise file');
   const exDoc = readDocument(exerciseFile);
   const kind = (exDoc.value as { kind?: unknown }).kind;
   if (kind !== 'Exercise') {
     throw new UsageError(`${exerciseFile.display} is not an exercise (kind: ${String(kind)}): give a file with kind: Exercise`);
   }
-  const base = dirname(exerciseFile.absolute);
-  const listed = (exDoc.value as { planFiles?: unknown }).planFiles;
-  const planFiles = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
-  const inputs = [
-    ...planFiles.map((p) => namedFile(p, base, cwd, `a plan file (planFiles of ${exerciseFile.display} are relative to it)`)),
-    ...planPaths.map((p) => namedFile(p, cwd, cwd, 'a plan file')),
-  ];
+  // The same rules as crisis validate: missing or outside plan files stop the run before any is read.
+  const listed = exercisePlanFiles([exDoc], [exerciseFile], cwd, options);
+  if (listed.findings[0]) throw invalidDocument(listed.findings[0], exerciseFile.display, listed.findings.length);
+  const inputs = [...listed.extra, ...planPaths.map((p) => namedFile(p, cwd, cwd, 'a plan file'))];
   const unique = inputs.filter((f, i) => inputs.findIndex((g) => g.absolute === f.absolute) === i);
   const planDocs = unique.map(readDocument);
 

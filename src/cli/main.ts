@@ -3,6 +3,7 @@ import { safeLine } from '../core/safe-text/index.js';
 import { CommanderError } from 'commander';
 import { CrisisError, ExitCode } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
+import { guardStdout, ignoreStderrErrors, onStopSignal, signalExitCodes } from './process-guards.js';
 import { createProgram } from './program.js';
 
 /** Run the CLI with argv (without node and script) and return the exit code. */
@@ -39,5 +40,16 @@ export function exitCodeFor(error: unknown, io: CliIO): number {
 
 /** Entry point used by bin/crisis.js. */
 export async function main(argv: readonly string[]): Promise<void> {
-  process.exitCode = await run(argv, processIO());
+  onStopSignal((signal) => {
+    // Everything confirmed is already committed to the log; nothing to save, only to stop.
+    process.exitCode = signalExitCodes[signal];
+    process.exit();
+  });
+  ignoreStderrErrors(process.stderr);
+  const guard = guardStdout(process.stdout);
+  const io = { ...processIO(), stdout: guard.stdout };
+  const code = await run(argv, io);
+  const failure = guard.failure();
+  if (failure) io.stderr.write(`crisis: the output could not be written (${failure.message}); check where stdout goes and run again\n`);
+  process.exitCode = failure && code === ExitCode.ok ? ExitCode.usage : code;
 }

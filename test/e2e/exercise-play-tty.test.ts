@@ -1,6 +1,6 @@
 // A facilitated exercise in a real terminal: injects on Enter, players' choices through the
 // walkthrough, pause and resume keeping exercise time, ENDEX with a scored report.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TmuxSession, exitCodeOf, hasTmux, startCrisis } from '../helpers/tmux.js';
@@ -14,7 +14,8 @@ const report = join(dir.path, 'report.json');
 const sessions: TmuxSession[] = [];
 
 function play(name: string, args: string): TmuxSession {
-  const s = startCrisis(name, `exercise play '${drill}' --db '${db}' --responder players ${args}`, rcFile, projectRoot, binPath);
+  // --allow-outside: the drill's plan is in a sibling fixtures folder.
+  const s = startCrisis(name, `exercise play '${drill}' --allow-outside --db '${db}' --responder players ${args}`, rcFile, projectRoot, binPath);
   sessions.push(s);
   return s;
 }
@@ -41,7 +42,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     t.keys('Enter');
     await t.waitFor('T+1 h (paced by the facilitator)');
     await t.choose('Pause');
-    await t.waitFor('Paused at T+1 h');
+    await t.waitFor('Paused at T+1 h: ex-20260302-walk-drill (Exercise Walkthrough drill: Drill incident)');
     expect(await exitCode()).toBe(0);
 
     const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
@@ -67,6 +68,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     await r.waitFor('Report written to');
     expect(await exitCode()).toBe(0);
 
+    expect(statSync(report).mode & 0o777).toBe(0o600); // reports carry what the log holds
     const scored = JSON.parse(readFileSync(report, 'utf8')) as { passed: boolean; expectations: { id: string; met: boolean }[] };
     expect(scored.passed).toBe(true);
     expect(scored.expectations.map((e) => [e.id, e.met])).toEqual([

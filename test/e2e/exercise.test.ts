@@ -129,9 +129,10 @@ describe('files that cannot be run', () => {
 describe('plans and the log', () => {
   it('loads plan files listed in planFiles, relative to the exercise, and given with --plan', async () => {
     mkdirSync(join(dir.path, 'plans'), { recursive: true });
-    mkdirSync(join(dir.path, 'exercises'), { recursive: true });
+    mkdirSync(join(dir.path, 'exercises', 'plans'), { recursive: true });
     writeFileSync(join(dir.path, 'plans', 'tiny.yaml'), tinyPlan);
-    writeFileSync(join(dir.path, 'exercises', 'listed.yaml'), minimal.replace('plan: tiny', 'plan: tiny\nplanFiles: [../plans/tiny.yaml]'));
+    writeFileSync(join(dir.path, 'exercises', 'plans', 'tiny.yaml'), tinyPlan);
+    writeFileSync(join(dir.path, 'exercises', 'listed.yaml'), minimal.replace('plan: tiny', 'plan: tiny\nplanFiles: [plans/tiny.yaml]'));
     const listed = await run([join(dir.path, 'exercises', 'listed.yaml'), '--format', 'json']);
     expect(listed.stderr).toBe('');
     expect(listed.exitCode).toBe(0);
@@ -150,8 +151,8 @@ describe('plans and the log', () => {
     const first = await run(['playbooks/exercises/ddos-national.yaml', '--db', db, '--format', 'json']);
     const second = await run(['playbooks/exercises/ddos-national.yaml', '--db', db, '--format', 'json']);
     expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
-    expect(first.stderr).toContain('as incident ex-20260414-ddos-national\n');
-    expect(second.stderr).toContain('as incident ex-20260414-ddos-national-2\n');
+    expect(first.stderr).toMatch(/as incident ex-20260414-ddos-national \(Exercise DDoS campaign [^)]*\)\n/);
+    expect(second.stderr).toMatch(/as incident ex-20260414-ddos-national-2 \(Exercise DDoS campaign [^)]*\)\n/);
     expect(second.stdout).toBe(first.stdout);
     const verify = await runCli(['log', 'verify', '--db', db]);
     expect(verify.exitCode).toBe(0);

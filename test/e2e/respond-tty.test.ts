@@ -68,7 +68,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     await r.waitFor('Close the incident?');
     r.type('y');
     r.keys('Enter');
-    await r.waitFor(`Incident ${id} is closed`);
+    await r.waitFor(`Incident ${id} (Ransomware drill) is closed`);
     expect(await exitCode()).toBe(0);
 
     expect(await eventTypes(id)).toEqual([

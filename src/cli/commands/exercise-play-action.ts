@@ -1,8 +1,7 @@
 // `crisis exercise play FILE`: a facilitated exercise. Injects come out when the facilitator says
 // so (or on an accelerated clock); the players act through the same walkthrough as `crisis respond`;
 // the run is scored and reported like `exercise run`.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
 import { availableActions, eventsFor, fold, openIncident, type Plans } from '../../core/engine/index.js';
 import { commitFromLatest } from '../../core/commit.js';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
@@ -19,8 +18,11 @@ import { execaRunner } from '../../adapters/execa-runner.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
+import { checkOutputFile, writeOutputFile, type OutputFileOptions } from '../../adapters/output-file.js';
+import { resolveDbPath } from '../../adapters/sqlite/db-path.js';
 import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
+import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -31,11 +33,18 @@ type Log = ReturnType<typeof openLog>;
 
 /** Play the exercise with people in the room; write the report when it ends. */
 export async function exercisePlayAction(file: string, options: ExercisePlayOptions, io: CliIO): Promise<void> {
+  const target: OutputFileOptions = {
+    force: options.force === true,
+    protect: [resolveDbPath({ ...(options.db === undefined ? {} : { flag: options.db }), env: io.env, home: homedir() })],
+    cwd: io.cwd,
+  };
+  // Refused now rather than after an hour of play, when the report is due.
+  if (options.output !== undefined) checkOutputFile(options.output, target);
   if (!io.stdinIsTTY || !io.stdout.isTTY) {
     throw new UsageError('crisis exercise play needs a terminal; for an unattended run use crisis exercise run FILE');
   }
   const speed = parseSpeed(options.speed);
-  const loaded = loadExercise(file, options.plan, io.cwd);
+  const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const { exercise, plans } = loaded;
   const start = parseStart(exercise.start);
   if (!start) throw new UsageError(`${loaded.file}: start '${exercise.start}' is not an RFC 3339 time`);
@@ -55,7 +64,9 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     if (outcome === 'paused') {
       // Logged so that resuming starts the exercise clock where it stood.
       facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
-      io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}. Resume with: ${resumeHint()}\n`);
+      const record = log.incident(id);
+      const named = record ? incidentLabel(record) : id;
+      io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}: ${named}. Resume with: ${resumeHint()}\n`);
       return;
     }
     const end = endex(log, id, plans, exercise, clock.now());
@@ -65,7 +76,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const report = buildReport(exercise, plans, { start, end, events, problems });
     const text = exerciseFormats[options.format](report);
     if (options.output === undefined) io.stdout.write(text);
-    else writeReport(resolve(io.cwd, options.output), text, io);
+    else writeReport(options.output, text, target, io);
     if (!report.passed) throw new ProblemsFound(`mandatory expectations were missed in ${loaded.file}; the report lists them`);
   } finally {
     log.close();
@@ -115,11 +126,13 @@ function endex(log: Log, id: string, plans: Plans, exercise: Exercise, now: Date
   return end;
 }
 
-function writeReport(path: string, text: string, io: CliIO): void {
+function writeReport(name: string, text: string, target: OutputFileOptions, io: CliIO): void {
   try {
-    writeFileSync(path, text);
+    writeOutputFile(name, text, target);
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    // The file was fine when play began; do not lose the report of the whole exercise now.
+    io.stdout.write(text);
+    throw error;
   }
-  io.stdout.write(`Report written to ${path}\n`);
+  io.stdout.write(`Report written to ${name}\n`);
 }

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import { openEventLog } from '../../adapters/sqlite/sqlite-event-log.js';
 import type { IncidentEvent } from '../../core/engine/index.js';
 import { ProblemsFound } from '../../core/errors.js';
@@ -12,21 +13,30 @@ import type { EventLog } from '../../core/ports.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
 import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
+import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
 export async function exerciseRunAction(file: string, options: ExerciseRunOptions, io: CliIO): Promise<void> {
-  const loaded = loadExercise(file, options.plan, io.cwd);
+  const target = { force: options.force === true, protect: options.db === undefined ? [] : [options.db], cwd: io.cwd };
+  if (options.output !== undefined) checkOutputFile(options.output, target);
+  const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const run = runExercise(loaded.exercise, loaded.plans);
   const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
     const id = record(log, loaded, run.start, run.events);
-    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${id}\n`);
+    const kept = log.incident(id);
+    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return log.events(id).map((r) => r.event);
   });
   const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
-  io.stdout.write(exerciseFormats[options.format](report));
+  const text = exerciseFormats[options.format](report);
+  if (options.output === undefined) io.stdout.write(text);
+  else {
+    writeOutputFile(options.output, text, target);
+    io.stderr.write(`Report written to ${options.output}\n`);
+  }
   if (!report.passed) {
     const missed = report.expectations.filter((e) => e.mandatory && !e.met).map((e) => e.id);
     const noun = missed.length === 1 ? 'expectation was' : 'expectations were';

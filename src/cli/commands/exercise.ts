@@ -9,6 +9,9 @@ export interface ExerciseRunOptions {
   format: (typeof exerciseFormats)[number];
   db?: string;
   plan: string[];
+  allowOutside?: boolean;
+  output?: string;
+  force?: boolean;
 }
 
 export interface ExercisePlayOptions {
@@ -16,9 +19,11 @@ export interface ExercisePlayOptions {
   speed?: string;
   incident?: string;
   output?: string;
+  force?: boolean;
   db?: string;
   responder?: string;
   plan: string[];
+  allowOutside?: boolean;
 }
 
 /** Add `exercise` (with its `run` and `play` subcommands) to the program. */
@@ -30,7 +35,10 @@ export function registerExercise(program: Command, io: CliIO): void {
     .argument('<file>', 'the exercise file (kind: Exercise)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
     .option('--db <path>', 'also keep the run in this incident log (default: a temporary log, deleted afterwards)')
+    .option('-o, --output <file>', 'write the report to this file (mode 0600) instead of stdout; an existing file is refused')
+    .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
+    .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
     .action(async (file: string, options: ExerciseRunOptions) => {
       const { exerciseRunAction } = await import('./exercise-run-action.js');
       await exerciseRunAction(file, options, io);
@@ -42,10 +50,12 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--speed <n>', 'release injects on a clock running n times real time (e.g. 60); default: when the facilitator says so')
     .option('-i, --incident <id>', 'resume this paused exercise')
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
-    .option('-o, --output <file>', 'write the report to this file instead of the terminal')
+    .option('-o, --output <file>', 'write the report to this file (mode 0600) instead of the terminal; an existing file is refused')
+    .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
+    .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
     .action(async (file: string, options: ExercisePlayOptions) => {
       const { exercisePlayAction } = await import('./exercise-play-action.js');
       await exercisePlayAction(file, options, io);

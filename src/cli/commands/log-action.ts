@@ -1,7 +1,5 @@
 // The work of the `crisis log` subcommands.
 import { safeJson, safeLine } from '../../core/safe-text/index.js';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
 import { renderExport } from '../../core/report/incident/export.js';
@@ -9,6 +7,7 @@ import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
 import { systemClock } from '../../adapters/system-clock.js';
+import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import type { CliIO } from '../io.js';
 import { loadIncident } from '../incident-lookup.js';
 import { localTime, openLog } from '../session.js';
@@ -55,6 +54,10 @@ export function showAction(id: string | undefined, options: LogOptions, io: CliI
 export function exportAction(id: string | undefined, options: LogOptions, io: CliIO): void {
   const log = readLog(io, options);
   try {
+    const output = options.output;
+    const target = { force: options.force === true, protect: [log.path], cwd: io.cwd };
+    // Refuse a bad --output before the work, so the message is about the file, not the export.
+    if (output !== undefined) checkOutputFile(output, target);
     const { record, plans, recorded, state } = loadIncident(log, id);
     const text = renderExport((options.format ?? 'md') as ExportFormat, {
       record,
@@ -65,16 +68,12 @@ export function exportAction(id: string | undefined, options: LogOptions, io: Cl
       verify: log.verify(record.id),
       now: systemClock.now(),
     });
-    if (options.output === undefined) {
+    if (output === undefined) {
       io.stdout.write(text);
       return;
     }
-    try {
-      writeFileSync(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    io.stderr.write(`Wrote ${options.output}\n`);
+    writeOutputFile(output, text, target);
+    io.stderr.write(`Wrote ${record.id} (${safeLine(record.title)}) to ${output}\n`);
   } finally {
     log.close();
   }

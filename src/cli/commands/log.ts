@@ -7,6 +7,7 @@ export interface LogOptions {
   db?: string;
   format?: string;
   output?: string;
+  force?: boolean;
   anchor?: string[];
 }
 
@@ -34,7 +35,8 @@ export function registerLog(program: Command, io: CliIO): void {
     .description("export an incident's log")
     .argument('<id>', 'incident id')
     .addOption(new Option('-f, --format <format>', 'export format').choices(exportFormats).default('md'))
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout; an existing file is refused')
+    .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('--db <path>', 'incident log database')
     .action((id: string, options: LogOptions) => run('export', id, options));
   log

@@ -1,6 +1,7 @@
 // Open or resume an incident, then hand over to the walkthrough.
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../../core/errors.js';
+import { safeLine } from '../../core/safe-text/index.js';
 import { fold, openIncident, type Plans } from '../../core/engine/index.js';
 import type { IncidentRecord, Prompter } from '../../core/ports.js';
 import type { Plan } from '../../core/plan/types.js';
@@ -11,6 +12,7 @@ import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
 import type { CliIO } from '../io.js';
+import { incidentLabel } from '../incident-lookup.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -37,10 +39,12 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: execaRunner, styler, formatTime: localTime };
     const outcome = await walk(deps, { incidentId, plans: opened.plans, actor });
+    const record = log.incident(incidentId);
+    const named = record ? incidentLabel(record) : incidentId;
     io.stdout.write(
       outcome === 'closed'
-        ? `Incident ${incidentId} is closed. Export it with: crisis log export ${incidentId} --format md\n`
-        : `Paused. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
+        ? `Incident ${named} is closed. Export it with: crisis log export ${incidentId} --format md\n`
+        : `Paused ${named}. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
     );
   } finally {
     log.close();
@@ -120,7 +124,7 @@ async function pickSeverity(prompter: Prompter, plan: Plan, flag: string | undef
 }
 
 function describe(i: IncidentRecord): string {
-  return `${i.id}  ${i.title}  (${i.planId}, ${i.events} events, last ${i.lastEventAt ? localTime(i.lastEventAt) : '—'})`;
+  return `${i.id}  ${safeLine(i.title)}  (${i.planId}, ${i.events} events, last ${i.lastEventAt ? localTime(i.lastEventAt) : '—'})`;
 }
 
 /** A short id a responder can type and read aloud: date plus four random hex digits. */

@@ -6,7 +6,7 @@ import { renderStatusText } from '../../core/report/incident/status-text.js';
 import { commitFromLatest } from '../../core/commit.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
-import { loadIncident } from '../incident-lookup.js';
+import { incidentLabel, loadIncident } from '../incident-lookup.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { NoteOptions, StatusOptions } from './status.js';
@@ -48,15 +48,15 @@ export function noteAction(text: string, options: NoteOptions, io: CliIO): void 
   if (!text.trim()) throw new UsageError('the note is empty: give its text, e.g. crisis note "called the hospital CISO"');
   const log = openLog(io, options.db, { create: false });
   try {
-    const { record, plans } = loadIncident(log, options.incident);
+    const { record, plans } = loadIncident(log, options.incident, 'only');
     const actor = responderName(io, options.responder);
     const [recorded] = commitFromLatest(log, record.id, plans, (state) => {
-      if (state.closed) throw new UsageError(`incident ${record.id} is closed; notes can no longer be added`);
+      if (state.closed) throw new UsageError(`incident ${incidentLabel(record)} is closed; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
       return eventsFor(state, plans, action, { text }, systemClock.now(), actor);
     });
-    io.stdout.write(`Note added to ${record.id} as event ${recorded?.seq ?? '?'}.\n`);
+    io.stdout.write(`Note added to ${incidentLabel(record)} as event ${recorded?.seq ?? '?'}.\n`);
   } finally {
     log.close();
   }

@@ -28,7 +28,7 @@ export async function validateAction(paths: readonly string[], options: Validate
       await progress.update(index + 1, file.display);
       readOne(file, docs, findings, sources);
     }
-    const named = exercisePlanFiles(docs, files, io.cwd);
+    const named = exercisePlanFiles(docs, files, io.cwd, { allowOutside: options.allowOutside === true });
     findings.push(...named.findings);
     for (const file of named.extra) {
       files.push(file);

@@ -8,6 +8,7 @@ export type ValidateFormat = (typeof validateFormats)[number];
 export interface ValidateOptions {
   format: ValidateFormat;
   failOn: 'error' | 'warning';
+  allowOutside?: boolean;
 }
 
 /** Add `validate` to the program. */
@@ -18,6 +19,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .argument('[paths...]', 'files, folders (searched for *.yaml and *.yml) or globs; default ./playbooks')
     .addOption(new Option('-f, --format <format>', 'output format').choices(validateFormats).default('stylish'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)').choices(['error', 'warning']).default('error'))
+    .option('--allow-outside', "read an exercise's planFiles even outside the exercise file's folder tree")
     .action(async (paths: string[], options: ValidateOptions) => {
       const { validateAction } = await import('./validate-action.js');
       await validateAction(paths, options, io);
