@@ -52,6 +52,14 @@ export function openEventLog<E extends LoggedEvent = LoggedEvent>(path: string, 
   }
 }
 
+// Prepared only on a writable log: a log opened read-only may have an older schema.
+function prepareInsertEvent(db: Database.Database): Database.Statement {
+  return db.prepare(
+    `INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash, scheme, log_prev_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${CURRENT_SCHEME}, ?)`,
+  );
+}
+
 function prepare(db: Database.Database) {
   return {
     incidentExists: db.prepare('SELECT 1 FROM incidents WHERE id = ?'),
@@ -60,10 +68,6 @@ function prepare(db: Database.Database) {
     genesis: db.prepare('SELECT genesis_hash FROM incidents WHERE id = ?').pluck(),
     last: db.prepare('SELECT seq, hash FROM events WHERE incident_id = ? ORDER BY seq DESC LIMIT 1'),
     logLast: db.prepare('SELECT pos, hash FROM events ORDER BY pos DESC LIMIT 1'),
-    insertEvent: db.prepare(
-      `INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash, scheme, log_prev_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${CURRENT_SCHEME}, ?)`,
-    ),
     events: db.prepare('SELECT seq, prev_hash, hash, payload FROM events WHERE incident_id = ? ORDER BY seq'),
     snapshots: db.prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id'),
   };
@@ -74,6 +78,7 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   private readonly sql: ReturnType<typeof prepare>;
   private readonly summaries: IncidentQueries;
   private readonly readonly: boolean;
+  private insertEvent: Database.Statement | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -146,7 +151,8 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
       seq += 1;
       pos += 1;
       const hash = eventHashV2({ incidentId, seq, pos, type, at, actor, payload, prevHash, logPrevHash });
-      this.sql.insertEvent.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
+      this.insertEvent ??= prepareInsertEvent(this.db);
+      this.insertEvent.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
       const recorded = { seq, prevHash, hash, event: payload as unknown as E };
       prevHash = hash;
       logPrevHash = hash;
