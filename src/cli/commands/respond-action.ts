@@ -11,6 +11,7 @@ import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
 import type { CliIO } from '../io.js';
+import { headLines } from '../head-line.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -42,6 +43,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
         ? `Incident ${incidentId} is closed. Export it with: crisis log export ${incidentId} --format md\n`
         : `Paused. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
     );
+    io.stdout.write(headLines(log, incidentId));
   } finally {
     log.close();
   }
@@ -73,7 +75,6 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
   const aware = await awareness(prompter, options.aware, now);
   const severity = await pickSeverity(prompter, loaded.plan, options.severity);
   const id = newIncidentId(now);
-  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots });
   const events = openIncident(loaded.plans, {
     planId: loaded.plan.metadata.id,
     title: title.trim(),
@@ -82,7 +83,8 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
     at: now,
     actor,
   });
-  log.appendAll(id, events);
+  // One transaction: an incident is never left without its opening events.
+  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots, events });
   return { id, plans: loaded.plans };
 }
 
