@@ -113,6 +113,24 @@ describe('incident companions', () => {
     expect(anchored.stdout).toContain(`ANCHOR NOT FOUND: ${anchor}`);
   });
 
+  it('verify reports dropped append-only triggers with exit 1, though no hash changed', async () => {
+    const dropped = join(dir.path, 'dropped.db');
+    copyFileSync(db, dropped);
+    const raw = new Database(dropped);
+    raw.exec('DROP TRIGGER events_no_delete');
+    raw.close();
+    const out = await runCli(['log', 'verify', '--db', dropped]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe("BROKEN: the log's schema was altered: trigger events_no_delete is missing (the append-only protection of events was removed)\n");
+  });
+
+  it('verify --help says what only an anchor can prove', async () => {
+    const out = await runCli(['log', 'verify', '--help']);
+    expect(out.stdout).toContain('Only an anchor can prove:');
+    expect(out.stdout).toContain('nothing was cut from the very end of the log');
+    expect(out.stdout).toContain('the log was not rewritten consistently');
+  });
+
   it('verify refuses an anchor that is not a hash with exit 2', async () => {
     const out = await crisis('log', 'verify', '--anchor', 'yesterday');
     expect(out.exitCode).toBe(2);
