@@ -147,12 +147,12 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
     let logPrevHash = logLast?.hash ?? LOG_ORIGIN;
     let seq = lastSeq;
     let prevHash = lastHash;
+    const insert = (this.insertEvent ??= prepareInsertEvent(this.db));
     return payloads.map(({ type, at, actor, payload }) => {
       seq += 1;
       pos += 1;
       const hash = eventHashV2({ incidentId, seq, pos, type, at, actor, payload, prevHash, logPrevHash });
-      this.insertEvent ??= prepareInsertEvent(this.db);
-      this.insertEvent.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
+      insert.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
       const recorded = { seq, prevHash, hash, event: payload as unknown as E };
       prevHash = hash;
       logPrevHash = hash;
