@@ -136,6 +136,16 @@ describe('verify without an anchor', () => {
     other.close();
     expect(verify(added).schema).toEqual(['table incidents was changed', 'trigger quiet on events was added (crisis never made it)']);
   });
+
+  it('reports a dropped events table as a schema problem, not a crash', () => {
+    const path = buildLog();
+    const raw = new Database(path);
+    raw.exec('DROP TABLE events');
+    raw.close();
+    const result = verify(path);
+    expect(result).toMatchObject({ ok: false, heads: [] });
+    expect(result.schema).toContain('table events is missing');
+  });
 });
 
 describe('what only an anchor shows', () => {

@@ -75,8 +75,10 @@ function prepare(db: Database.Database) {
 
 /** The incident log in a SQLite file. Build it with openEventLog. */
 export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements EventLog<E> {
-  private readonly sql: ReturnType<typeof prepare>;
-  private readonly summaries: IncidentQueries;
+  // Prepared on first use, so verify can still report a log whose tables were dropped or altered.
+  private statements: ReturnType<typeof prepare> | undefined;
+  private queries: IncidentQueries | undefined;
+  private readonly closingTypes: readonly string[];
   private readonly readonly: boolean;
   private insertEvent: Database.Statement | undefined;
 
@@ -86,8 +88,7 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
     options: EventLogOptions = {},
     private readonly onClose: () => void = () => {},
   ) {
-    this.sql = prepare(db);
-    this.summaries = incidentQueries(db, options.closingTypes ?? ['incident-closed']);
+    this.closingTypes = options.closingTypes ?? ['incident-closed'];
     this.readonly = options.readonly ?? false;
   }
 
@@ -187,6 +188,14 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
     return verifyLog(this.db, incidentId, anchors);
   }
 
+  private get sql(): ReturnType<typeof prepare> {
+    return (this.statements ??= this.orUsageError(() => prepare(this.db)));
+  }
+
+  private get summaries(): IncidentQueries {
+    return (this.queries ??= this.orUsageError(() => incidentQueries(this.db, this.closingTypes)));
+  }
+
   /** Close the database; safe to call twice. */
   close(): void {
     if (this.db.open) this.db.close();
@@ -200,8 +209,13 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   // One IMMEDIATE transaction: the write lock is taken before reading the chain's end, so two
   // processes appending to one incident queue up instead of forking the chain.
   private write<T>(work: () => T): T {
+    return this.orUsageError(() => this.db.transaction(work).immediate());
+  }
+
+  // SQLite failures become one-sentence usage errors naming the log; others pass through.
+  private orUsageError<T>(work: () => T): T {
     try {
-      return this.db.transaction(work).immediate();
+      return work();
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw typeof code === 'string' && code.startsWith('SQLITE_') ? toUsageError(error, this.path) : error;

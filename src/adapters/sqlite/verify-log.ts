@@ -14,6 +14,20 @@ type Broken = NonNullable<VerifyResult['broken']>;
  * noting on the way where each anchor (leading hex digits of a kept hash) is found.
  */
 export function verifyLog(db: Database.Database, incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+  const schema = schemaProblems(db);
+  let result: VerifyResult;
+  try {
+    result = verifyChains(db, incidentId, anchors);
+  } catch (error) {
+    // Tables so altered that the chains cannot even be read: the schema problems say why.
+    if (schema.length === 0 || typeof (error as { code?: unknown }).code !== 'string') throw error;
+    result = { ok: false, incidents: 0, events: 0, heads: [], anchors: anchors.map((hex) => ({ hex, at: undefined })) };
+  }
+  if (schema.length === 0) return result;
+  return { ...result, ok: false, schema };
+}
+
+function verifyChains(db: Database.Database, incidentId: string | undefined, anchors: readonly string[]): VerifyResult {
   const incidents = (
     incidentId === undefined
       ? db.prepare('SELECT * FROM incidents ORDER BY created_at, id').all()
@@ -39,16 +53,14 @@ export function verifyLog(db: Database.Database, incidentId?: string, anchors: r
     heads.push(checked.head);
   }
   broken ??= findOrphan(db, incidentId) ?? findLogOrderBreak(db);
-  const schema = schemaProblems(db);
   const result: VerifyResult = {
-    ok: broken === undefined && schema.length === 0,
+    ok: broken === undefined,
     incidents: incidents.length,
     events: eventCount.n,
     heads,
     anchors: anchors.map((hex) => ({ hex, at: found.get(hex) })),
   };
   if (broken !== undefined) result.broken = broken;
-  if (schema.length > 0) result.schema = schema;
   return result;
 }
 
