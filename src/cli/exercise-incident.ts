@@ -5,7 +5,8 @@ import type { LoadedExercise } from './load-exercise.js';
 
 /**
  * Create the exercise's incident, `ex-YYYYMMDD-ID` from the simulated start day (inc-… ids are real
- * incidents), with -2, -3 … when the log already has one, and snapshots of the plans it may use.
+ * incidents), with -2, -3 … when the log already has one, snapshots of the plans it may use, and
+ * its first events, in one transaction: a run cut short leaves no incident without events.
  */
 export function createExerciseIncident(
   log: EventLog<IncidentEvent>,
@@ -13,6 +14,7 @@ export function createExerciseIncident(
   start: Date,
   createdAt: string,
   planIds: Iterable<string>,
+  events: readonly IncidentEvent[],
 ): string {
   const { exercise } = loaded;
   const base = `ex-${start.toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
@@ -27,6 +29,7 @@ export function createExerciseIncident(
       const text = loaded.texts.get(planId);
       return text === undefined ? [] : [{ planId, text }];
     }),
+    events,
   });
   return id;
 }

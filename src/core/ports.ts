@@ -45,8 +45,10 @@ export interface VerifyResult {
   ok: boolean;
   incidents: number;
   events: number;
-  /** The first problem found, when not ok. */
+  /** The first problem found in the chains, when not ok. */
   broken?: { incidentId: string; seq: number; reason: string };
+  /** How the log's tables and triggers differ from what crisis made (a dropped append-only trigger...). */
+  schema?: string[];
   /**
    * Each intact incident's last event and its hash (seq 0 and the genesis hash before any event).
    * Kept elsewhere, a head proves later that nothing up to it was rewritten (`--anchor`).
@@ -64,8 +66,11 @@ export interface ChainHead {
 
 /** The append-only, hash-chained incident log. */
 export interface EventLog<E extends LoggedEvent = LoggedEvent> {
-  /** Create an incident with snapshots of the plans it may use (its plan and the plans it hands over to). */
-  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[] }): void;
+  /**
+   * Create an incident with snapshots of the plans it may use (its plan and the plans it hands
+   * over to) and its first events, in one transaction: all of it is durably committed, or none.
+   */
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[]; events?: readonly E[] }): RecordedEvent<E>[];
   /** Append one event; it is durably committed when this returns. */
   append(incidentId: string, event: E): RecordedEvent<E>;
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, toJsonValue } from '../../src/adapters/sqlite/canonical-json.js';
-import { eventHash, genesisHash, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
+import { eventHash, eventHashV2, genesisHash, hashUnder, LOG_ORIGIN, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and drops whitespace', () => {
@@ -46,9 +46,21 @@ describe('hashes', () => {
     expect(eventHash({ ...event, payload: { note: 'y' } })).not.toBe(hash);
     expect(eventHash({ ...event, seq: 2, payload: { type: 'note-added', at: event.at, actor: 'ana', note: 'x' } })).not.toBe(hash);
   });
+
+  it('keeps scheme 2 stable, and it commits to the log position and the log-wide predecessor', () => {
+    const payload = { type: 'note-added', at: '2025-01-01T00:00:01.000Z', actor: 'ana', note: 'x' };
+    const input = { incidentId: 'inc-1', seq: 1, pos: 3, type: 'note-added', at: payload.at, actor: 'ana', payload, prevHash: PINNED_GENESIS, logPrevHash: LOG_ORIGIN };
+    expect(eventHashV2(input)).toBe(PINNED_EVENT_V2);
+    expect(eventHashV2({ ...input, pos: 2 })).not.toBe(PINNED_EVENT_V2);
+    expect(eventHashV2({ ...input, logPrevHash: 'a'.repeat(64) })).not.toBe(PINNED_EVENT_V2);
+    expect(hashUnder(2, input)).toBe(PINNED_EVENT_V2);
+    expect(hashUnder(1, { ...input, logPrevHash: null })).toBe(PINNED_EVENT);
+    expect(hashUnder(3, input)).toBeUndefined();
+  });
 });
 
 // Computed outside this code, with Python: hashlib.sha256 over json.dumps(..., sort_keys=True,
 // separators=(',', ':'), ensure_ascii=False) in the layout hash-chain.ts documents.
 const PINNED_GENESIS = '0bfeb31e8a034655a163a78dbdae540eb617f0e0f070f28f9fce096a7cfe4284';
 const PINNED_EVENT = '8b9168001a02799e411ee936a6b35d5fe67e693db9ee06822383f0c9241e1b39';
+const PINNED_EVENT_V2 = '245458d716a814c67034b52d388dac1c213772beea2707376961deef090ccdae';

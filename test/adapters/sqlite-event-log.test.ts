@@ -148,7 +148,7 @@ describe('append-only triggers', () => {
     createTestIncident(log);
     log.close();
     const raw = new Database(path);
-    const insert = raw.prepare("INSERT INTO events VALUES ('inc-1', ?, ?, 't', 'a', 'b', '{}', 'p', 'h')");
+    const insert = raw.prepare("INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash) VALUES ('inc-1', ?, ?, 't', 'a', 'b', '{}', 'p', 'h')");
     expect(() => insert.run(2, 1)).toThrow(/added at the end, in sequence/);
     expect(() => insert.run(1, 5)).toThrow(/added at the end, in sequence/);
     raw.close();

@@ -50,14 +50,17 @@ export function fileDigest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** A raw connection that bypasses the adapter, as someone tampering with the file would. */
+/**
+ * A raw connection that bypasses the adapter, as someone tampering with the file would: drop the
+ * triggers in the way, change the rows, and put the triggers back so the schema looks untouched.
+ */
 export function rawTamper(path: string, sql: string, ...params: unknown[]): void {
   const db = new Database(path);
   try {
-    db.exec('DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;');
-    db.exec('DROP TRIGGER IF EXISTS events_in_sequence;');
-    db.exec('DROP TRIGGER IF EXISTS incidents_no_update; DROP TRIGGER IF EXISTS plan_snapshots_no_update;');
+    const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+    for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
     db.prepare(sql).run(...params);
+    for (const trigger of triggers) db.exec(trigger.sql);
   } finally {
     db.close();
   }

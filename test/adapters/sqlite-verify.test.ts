@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { eventHash, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
+import { eventHashV2, LOG_ORIGIN, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
 import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import type { EventRow } from '../../src/adapters/sqlite/rows.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
@@ -31,18 +31,31 @@ function verify(path: string, incidentId?: string, anchors?: string[]): VerifyRe
   }
 }
 
-/** Change event `from` of an incident and recompute every hash after it, as an insider could. */
+/** The scheme-2 hash of a stored row, with another payload and links. */
+function rehash(row: EventRow, payload: JsonValue, prevHash: string, logPrevHash: string): string {
+  return eventHashV2({ incidentId: row.incident_id, seq: row.seq, pos: row.pos, type: row.type, at: row.at, actor: row.actor, payload, prevHash, logPrevHash });
+}
+
+/**
+ * Change event `from` of an incident and recompute every hash after it in the whole log, as an
+ * insider who knows the schemes could: the one rewrite verify cannot see without an anchor.
+ */
 function rewriteChain(path: string, incidentId: string, from: number): void {
   const raw = new Database(path, { readonly: true });
-  const rows = raw.prepare(`SELECT * FROM events WHERE incident_id = ? AND seq >= ? ORDER BY seq`).all(incidentId, from) as EventRow[];
+  const start = raw.prepare(`SELECT pos FROM events WHERE incident_id = ? AND seq = ?`).pluck().get(incidentId, from) as number;
+  const rows = raw.prepare(`SELECT * FROM events WHERE pos >= ? ORDER BY pos`).all(start) as EventRow[];
+  const logPrev = raw.prepare(`SELECT hash FROM events WHERE pos = ?`).pluck().get(start - 1) as string | undefined;
   raw.close();
-  let prevHash = rows[0]?.prev_hash ?? '';
+  const heads = new Map<string, string>(); // each incident's last rewritten hash
+  let logPrevHash = logPrev ?? LOG_ORIGIN;
   for (const row of rows) {
     const original = JSON.parse(row.payload) as { [key: string]: JsonValue };
-    const payload = row.seq === from ? { ...original, note: 'rewritten' } : original;
-    const hash = eventHash({ incidentId, seq: row.seq, type: row.type, at: row.at, actor: row.actor, payload, prevHash });
-    rawTamper(path, `UPDATE events SET payload = ?, hash = ?, prev_hash = ? WHERE incident_id = ? AND seq = ?`, JSON.stringify(payload), hash, prevHash, incidentId, row.seq);
-    prevHash = hash;
+    const payload = row.incident_id === incidentId && row.seq === from ? { ...original, note: 'rewritten' } : original;
+    const prevHash = heads.get(row.incident_id) ?? row.prev_hash;
+    const hash = rehash(row, payload, prevHash, logPrevHash);
+    rawTamper(path, `UPDATE events SET payload = ?, hash = ?, prev_hash = ?, log_prev_hash = ? WHERE pos = ?`, JSON.stringify(payload), hash, prevHash, logPrevHash, row.pos);
+    heads.set(row.incident_id, hash);
+    logPrevHash = hash;
   }
 }
 
@@ -123,8 +136,8 @@ describe('verify', () => {
     const raw = new Database(path, { readonly: true });
     const row = raw.prepare(`SELECT * FROM events WHERE incident_id = 'inc-1' AND seq = 2`).get() as EventRow;
     raw.close();
-    const payload = { ...(JSON.parse(row.payload) as object), note: 'rewritten' };
-    const hash = eventHash({ incidentId: 'inc-1', seq: 2, type: row.type, at: row.at, actor: row.actor, payload, prevHash: row.prev_hash });
+    const payload = { ...(JSON.parse(row.payload) as { [key: string]: JsonValue }), note: 'rewritten' };
+    const hash = rehash(row, payload, row.prev_hash, row.log_prev_hash ?? '');
     rawTamper(path, `UPDATE events SET payload = ?, hash = ? WHERE incident_id = 'inc-1' AND seq = 2`, JSON.stringify(payload), hash);
     expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
   });
@@ -149,7 +162,7 @@ describe('verify', () => {
     rawTamper(path, `UPDATE events SET seq = seq - 99 WHERE incident_id = 'inc-1' AND seq >= 103`);
     rawTamper(
       path,
-      `INSERT INTO events SELECT incident_id, 3, 99, 'note-added', at, actor, payload, hash, ? FROM events WHERE incident_id = 'inc-1' AND seq = 2`,
+      `INSERT INTO events SELECT incident_id, 3, 99, 'note-added', at, actor, payload, hash, ?, scheme, log_prev_hash FROM events WHERE incident_id = 'inc-1' AND seq = 2`,
       'a'.repeat(64),
     );
     expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
@@ -157,7 +170,7 @@ describe('verify', () => {
     const other = buildLog();
     rawTamper(
       other,
-      `INSERT INTO events SELECT incident_id, 6, 9, type, at, actor, payload, hash, ? FROM events WHERE incident_id = 'inc-1' AND seq = 5`,
+      `INSERT INTO events SELECT incident_id, 6, 9, type, at, actor, payload, hash, ?, scheme, hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`,
       'b'.repeat(64),
     );
     expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });

@@ -7,7 +7,8 @@ import { parse } from 'yaml';
 import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
 import type { Plan } from '../../src/core/plan/types.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
-import { eventHash } from '../../src/adapters/sqlite/hash-chain.js';
+import { eventHashV2, LOG_ORIGIN } from '../../src/adapters/sqlite/hash-chain.js';
+import type { EventRow } from '../../src/adapters/sqlite/rows.js';
 import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import { projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -85,27 +86,51 @@ describe('incident companions', () => {
     expect(found.stdout).toContain(`event #${seq} of inc-a, unchanged up to there`);
     expect((await crisis('log', 'export', 'inc-a', '--format', 'md')).stdout).toContain(`head #${seq} \`${anchor}\``);
 
-    // An insider rewrites the first event and recomputes the chain: verify alone passes.
+    // An insider rewrites the first event, recomputes every hash after it and puts the
+    // triggers back: verify alone passes, the kept anchor does not.
     const rewritten = join(dir.path, 'rewritten.db');
     copyFileSync(db, rewritten);
-    const log = openEventLog<IncidentEvent>(db, { readonly: true });
-    const recorded = log.events('inc-a');
-    log.close();
     const raw = new Database(rewritten);
-    for (const { name } of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string }[]) raw.exec(`DROP TRIGGER "${name}"`);
-    let prevHash = recorded[0]?.prevHash ?? '';
-    for (const r of recorded) {
-      const payload = (r.seq === 1 ? { ...r.event, title: 'Nothing happened' } : r.event) as unknown as JsonValue;
-      const hash = eventHash({ incidentId: 'inc-a', seq: r.seq, type: r.event.type, at: r.event.at, actor: r.event.actor, payload, prevHash });
-      raw.prepare('UPDATE events SET payload = ?, hash = ?, prev_hash = ? WHERE incident_id = ? AND seq = ?').run(JSON.stringify(payload), hash, prevHash, 'inc-a', r.seq);
+    const triggers = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+    for (const { name } of triggers) raw.exec(`DROP TRIGGER "${name}"`);
+    const rows = raw.prepare('SELECT * FROM events ORDER BY pos').all() as EventRow[];
+    let prevHash = rows[0]?.prev_hash ?? '';
+    let logPrevHash = LOG_ORIGIN;
+    for (const row of rows) {
+      const original = JSON.parse(row.payload) as { [key: string]: JsonValue };
+      const payload = row.seq === 1 ? { ...original, title: 'Nothing happened' } : original;
+      const hash = eventHashV2({ incidentId: row.incident_id, seq: row.seq, pos: row.pos, type: row.type, at: row.at, actor: row.actor, payload, prevHash, logPrevHash });
+      raw.prepare('UPDATE events SET payload = ?, hash = ?, prev_hash = ?, log_prev_hash = ? WHERE pos = ?').run(JSON.stringify(payload), hash, prevHash, logPrevHash, row.pos);
       prevHash = hash;
+      logPrevHash = hash;
     }
+    for (const { sql } of triggers) raw.exec(sql);
     raw.close();
     const plain = await runCli(['log', 'verify', '--db', rewritten]);
     expect(plain.exitCode).toBe(0);
     const anchored = await runCli(['log', 'verify', '--db', rewritten, '--anchor', anchor]);
     expect(anchored.exitCode).toBe(1);
     expect(anchored.stdout).toContain(`ANCHOR NOT FOUND: ${anchor}`);
+  });
+
+  it('verify reports dropped append-only triggers with exit 1, though no hash changed', async () => {
+    const dropped = join(dir.path, 'dropped.db');
+    copyFileSync(db, dropped);
+    const raw = new Database(dropped);
+    raw.exec('DROP TRIGGER events_no_delete');
+    raw.close();
+    const out = await runCli(['log', 'verify', '--db', dropped]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe("BROKEN: the log's schema was altered: trigger events_no_delete is missing (the append-only protection of events was removed)\n");
+    const md = await runCli(['log', 'export', 'inc-a', '--format', 'md', '--db', dropped]);
+    expect(md.stdout).toContain("- Log integrity: BROKEN: the log's schema was altered: trigger events_no_delete is missing");
+  });
+
+  it('verify --help says what only an anchor can prove', async () => {
+    const out = await runCli(['log', 'verify', '--help']);
+    expect(out.stdout).toContain('Only an anchor can prove:');
+    expect(out.stdout).toContain('nothing was cut from the very end of the log');
+    expect(out.stdout).toContain('the log was not rewritten consistently');
   });
 
   it('verify refuses an anchor that is not a hash with exit 2', async () => {

@@ -51,6 +51,9 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     await t.choose('Pause');
     await t.waitFor('Resume with: crisis respond --incident');
     expect(await exitCode()).toBe(0);
+    // The head to keep outside the log, printed where the responder stops.
+    const paused = /head (inc-\S+) #9 (sha256:[0-9a-f]{64})/.exec((await t.waitFor('Keep this line outside the log')).replace(/\n/g, ''));
+    expect(paused).not.toBeNull();
 
     const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
     const [incident] = JSON.parse(list.stdout) as { id: string; closed: boolean }[];
@@ -70,6 +73,10 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     r.keys('Enter');
     await r.waitFor(`Incident ${id} (Ransomware drill) is closed`);
     expect(await exitCode()).toBe(0);
+    expect((await r.waitFor('Keep this line outside the log')).replace(/\n/g, '')).toMatch(new RegExp(`head ${id} #11 sha256:[0-9a-f]{64}`));
+    expect(paused?.[1]).toBe(id);
+    const anchored = await runCli(['log', 'verify', '--db', db, '--anchor', paused?.[2] ?? '']);
+    expect(anchored.stdout).toContain(`event #9 of ${id}, unchanged up to there`);
 
     expect(await eventTypes(id)).toEqual([
       'incident-opened',

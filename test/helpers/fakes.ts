@@ -89,10 +89,11 @@ export class FakeRunner implements CommandRunner {
 /** An in-memory event log with the same contract as the SQLite one (no hashing). */
 export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
   private readonly store = new Map<string, { record: Omit<IncidentRecord, 'closed' | 'events' | 'lastEventAt'>; plans: PlanSnapshot[]; events: RecordedEvent<E>[] }>();
-  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[] }): void {
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[]; events?: readonly E[] }): RecordedEvent<E>[] {
     if (this.store.has(input.id)) throw new Error(`incident ${input.id} exists`);
     const plans = input.plans.map((p) => ({ planId: p.planId, text: p.text, hash: p.hash ?? 'fake' }));
     this.store.set(input.id, { record: { id: input.id, title: input.title, planId: input.planId, createdAt: input.createdAt }, plans, events: [] });
+    return this.appendAll(input.id, input.events ?? []);
   }
   append(incidentId: string, event: E): RecordedEvent<E> {
     const [r] = this.appendAll(incidentId, [event]);

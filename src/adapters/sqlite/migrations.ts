@@ -54,6 +54,12 @@ ${appendOnly('events')}
 ${appendOnly('incidents')}
 ${appendOnly('plan_snapshots')}
 `,
+  // Hash scheme 2 (hash-chain.ts). Existing rows keep scheme 1 and their hashes: adding a column
+  // with a default rewrites no stored row, so anchors kept before the upgrade are still found.
+  `
+ALTER TABLE events ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1 CHECK (scheme >= 1);
+ALTER TABLE events ADD COLUMN log_prev_hash TEXT;
+`,
 ];
 
 /** The schema version this code writes. */

@@ -1,11 +1,11 @@
 // Open the log database: inspect read-only first, then open for real, set the pragmas the
 // durability promise rests on, and migrate.
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UsageError } from '../../core/errors.js';
 import { inspectDatabaseFile, toUsageError } from './inspect-database.js';
-import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
+import { migrate } from './migrations.js';
 
 export interface OpenOptions {
   /** Open without writing anything: for status, log show and verify. Default false. */
@@ -26,10 +26,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     if (readonly || !create) {
       throw new UsageError(`There is no incident log at ${path} yet; start an incident with \`crisis respond\` or pass --db.`);
     }
-    if (state === 'missing') makeParentFolder(path);
-  } else if (readonly && state.version < LATEST_SCHEMA_VERSION) {
-    throw new UsageError(`The incident log ${path} uses an older schema; run a command that writes to it (such as \`crisis respond\`) once to upgrade it.`);
+    if (state === 'missing') {
+      makeParentFolder(path);
+      createPrivateFile(path);
+    }
   }
+  // A read of an older schema is served as it is (verify knows every hash scheme): an archived
+  // log must be readable without upgrading it, which would need write access.
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly, fileMustExist: state !== 'missing', timeout: BUSY_TIMEOUT_MS });
@@ -61,5 +64,17 @@ function makeFolders(folder: string): void {
     if (dirname(f) === f) break;
     missing.unshift(f);
   }
-  for (const f of missing) mkdirSync(f);
+  // 0700, as SSH and GnuPG keep theirs: the log holds contacts, notes and evidence.
+  for (const f of missing) mkdirSync(f, { mode: 0o700 });
+}
+
+// SQLite would create the file 0644 (less the umask); its -wal and -shm files take the mode of
+// the database file, so creating it 0600 first keeps all three private.
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return; // another process was first; migrate() rechecks it
+    throw new UsageError(`Cannot create the incident log ${path} (${(error as Error).message}); pass --db with a writable path.`, { cause: error });
+  }
 }

@@ -25,4 +25,8 @@ export interface EventRow {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** The hash scheme (hash-chain.ts); absent in a log of schema 1, whose events are all scheme 1. */
+  scheme?: number;
+  /** The hash of the event at pos - 1 (scheme 2 on); null for scheme 1, absent in schema 1. */
+  log_prev_hash?: string | null;
 }

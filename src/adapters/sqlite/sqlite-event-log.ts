@@ -3,24 +3,61 @@
 import type Database from 'better-sqlite3';
 import { LogConflict, UsageError } from '../../core/errors.js';
 import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
-import { canonicalJson, toJsonValue } from './canonical-json.js';
-import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
+import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
+import { CURRENT_SCHEME, eventHashV2, genesisHash, LOG_ORIGIN, sha256Hex } from './hash-chain.js';
 import { incidentQueries, type IncidentQueries } from './incident-summary.js';
 import { toUsageError } from './inspect-database.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
+import { aboutOriginal, needsPrivateCopy, privateCopy } from './read-copy.js';
 import type { EventRow, SnapshotRow } from './rows.js';
 import { verifyLog } from './verify-log.js';
+import { wellFormed } from './well-formed.js';
 
 export interface EventLogOptions extends OpenOptions {
   /** Event types that close an incident (IncidentRecord.closed). Default ['incident-closed']. */
   closingTypes?: readonly string[];
 }
 
-type NewIncident = Parameters<EventLog['createIncident']>[0];
+type NewIncident<E extends LoggedEvent> = Parameters<EventLog<E>['createIncident']>[0];
+
+interface Payload {
+  type: string;
+  at: string;
+  actor: string;
+  payload: JsonValue;
+}
+
+// The events as they will be stored: plain, well-formed JSON; the columns read from that same data.
+function toPayloads(events: readonly LoggedEvent[]): Payload[] {
+  return events.map((event) => {
+    const payload = toJsonValue(event);
+    const fields = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
+    const { type, at, actor } = fields;
+    if (typeof type !== 'string' || typeof at !== 'string' || typeof actor !== 'string') {
+      throw new TypeError('An event needs string type, at and actor fields.');
+    }
+    return { type, at, actor, payload };
+  });
+}
 
 /** Open the crisis log at `path` (creating it unless readonly or create is false). */
 export function openEventLog<E extends LoggedEvent = LoggedEvent>(path: string, options: EventLogOptions = {}): SqliteEventLog<E> {
-  return new SqliteEventLog<E>(openDatabase(path, options), path, options);
+  if (options.readonly !== true || !needsPrivateCopy(path)) return new SqliteEventLog<E>(openDatabase(path, options), path, options);
+  const copy = privateCopy(path);
+  try {
+    return new SqliteEventLog<E>(openDatabase(copy.path, options), path, options, copy.remove);
+  } catch (error) {
+    copy.remove();
+    throw aboutOriginal(error, copy.path, path);
+  }
+}
+
+// Prepared only on a writable log: a log opened read-only may have an older schema.
+function prepareInsertEvent(db: Database.Database): Database.Statement {
+  return db.prepare(
+    `INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash, scheme, log_prev_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${CURRENT_SCHEME}, ?)`,
+  );
 }
 
 function prepare(db: Database.Database) {
@@ -30,10 +67,7 @@ function prepare(db: Database.Database) {
     insertSnapshot: db.prepare('INSERT INTO plan_snapshots (incident_id, plan_id, hash, text) VALUES (?, ?, ?, ?)'),
     genesis: db.prepare('SELECT genesis_hash FROM incidents WHERE id = ?').pluck(),
     last: db.prepare('SELECT seq, hash FROM events WHERE incident_id = ? ORDER BY seq DESC LIMIT 1'),
-    nextPos: db.prepare('SELECT coalesce(max(pos), 0) + 1 FROM events').pluck(),
-    insertEvent: db.prepare(
-      'INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
+    logLast: db.prepare('SELECT pos, hash FROM events ORDER BY pos DESC LIMIT 1'),
     events: db.prepare('SELECT seq, prev_hash, hash, payload FROM events WHERE incident_id = ? ORDER BY seq'),
     snapshots: db.prepare('SELECT * FROM plan_snapshots WHERE incident_id = ? ORDER BY plan_id'),
   };
@@ -41,36 +75,46 @@ function prepare(db: Database.Database) {
 
 /** The incident log in a SQLite file. Build it with openEventLog. */
 export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements EventLog<E> {
-  private readonly sql: ReturnType<typeof prepare>;
-  private readonly summaries: IncidentQueries;
+  // Prepared on first use, so verify can still report a log whose tables were dropped or altered.
+  private statements: ReturnType<typeof prepare> | undefined;
+  private queries: IncidentQueries | undefined;
+  private readonly closingTypes: readonly string[];
   private readonly readonly: boolean;
+  private insertEvent: Database.Statement | undefined;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
     options: EventLogOptions = {},
+    private readonly onClose: () => void = () => {},
   ) {
-    this.sql = prepare(db);
-    this.summaries = incidentQueries(db, options.closingTypes ?? ['incident-closed']);
+    this.closingTypes = options.closingTypes ?? ['incident-closed'];
     this.readonly = options.readonly ?? false;
   }
 
-  /** Create an incident with its plan snapshots; snapshot hashes are computed when not given. */
-  createIncident(input: NewIncident): void {
+  /**
+   * Create an incident with its plan snapshots and first events in one transaction (snapshot
+   * hashes are computed when not given). Text is made well-formed first: what is hashed is what is stored.
+   */
+  createIncident(input: NewIncident<E>): RecordedEvent<E>[] {
     this.assertWritable();
+    const incident = { id: wellFormed(input.id), title: wellFormed(input.title), planId: wellFormed(input.planId), createdAt: wellFormed(input.createdAt) };
     const plans: PlanSnapshot[] = input.plans.map((plan) => {
-      const hash = sha256Hex(plan.text);
+      const text = wellFormed(plan.text);
+      const hash = sha256Hex(text);
       if (plan.hash !== undefined && plan.hash !== hash) throw new Error(`The snapshot of plan ${plan.planId} does not match the hash given for it.`);
-      return { planId: plan.planId, text: plan.text, hash };
+      return { planId: wellFormed(plan.planId), text, hash };
     });
     if (new Set(plans.map((p) => p.planId)).size !== plans.length) throw new Error('An incident cannot hold two snapshots of one plan.');
-    const genesis = genesisHash({ ...input, plans });
-    this.write(() => {
-      if (this.sql.incidentExists.get(input.id) !== undefined) {
-        throw new UsageError(`An incident with the id ${input.id} already exists in ${this.path}; choose another id.`);
+    const genesis = genesisHash({ ...incident, plans });
+    const payloads = toPayloads(input.events ?? []);
+    return this.write(() => {
+      if (this.sql.incidentExists.get(incident.id) !== undefined) {
+        throw new UsageError(`An incident with the id ${incident.id} already exists in ${this.path}; choose another id.`);
       }
-      this.sql.insertIncident.run(input.id, input.title, input.planId, input.createdAt, genesis);
-      for (const plan of plans) this.sql.insertSnapshot.run(input.id, plan.planId, plan.hash, plan.text);
+      this.sql.insertIncident.run(incident.id, incident.title, incident.planId, incident.createdAt, genesis);
+      for (const plan of plans) this.sql.insertSnapshot.run(incident.id, plan.planId, plan.hash, plan.text);
+      return this.insertEvents(incident.id, payloads, 0, genesis);
     });
   }
 
@@ -84,13 +128,7 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   /** Append several events in one transaction: all of them are on disk, or none. */
   appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
     this.assertWritable();
-    const payloads = events.map((event) => {
-      const { type, at, actor } = event;
-      if (typeof type !== 'string' || typeof at !== 'string' || typeof actor !== 'string') {
-        throw new TypeError('An event needs string type, at and actor fields.');
-      }
-      return toJsonValue(event);
-    });
+    const payloads = toPayloads(events);
     return this.write(() => {
       const genesis = this.sql.genesis.get(incidentId) as string | undefined;
       if (genesis === undefined) throw new UsageError(`There is no incident ${incidentId} in ${this.path}; list them with \`crisis log list\`.`);
@@ -99,18 +137,27 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
       if (options.afterSeq !== undefined && (last?.seq ?? 0) !== options.afterSeq) {
         throw new LogConflict(`incident ${incidentId} changed while you were deciding (now at event ${last?.seq ?? 0}, expected ${options.afterSeq})`);
       }
-      let seq = last?.seq ?? 0;
-      let prevHash = last?.hash ?? genesis;
-      return payloads.map((payload, i) => {
-        const { type, at, actor } = events[i] as E;
-        seq += 1;
-        const hash = eventHash({ incidentId, seq, type, at, actor, payload, prevHash });
-        const pos = this.sql.nextPos.get() as number;
-        this.sql.insertEvent.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash);
-        const recorded = { seq, prevHash, hash, event: payload as unknown as E };
-        prevHash = hash;
-        return recorded;
-      });
+      return this.insertEvents(incidentId, payloads, last?.seq ?? 0, last?.hash ?? genesis);
+    });
+  }
+
+  // Inside a write transaction: chain each event to the incident's last one and the log's last one.
+  private insertEvents(incidentId: string, payloads: readonly Payload[], lastSeq: number, lastHash: string): RecordedEvent<E>[] {
+    const logLast = this.sql.logLast.get() as { pos: number; hash: string } | undefined;
+    let pos = logLast?.pos ?? 0;
+    let logPrevHash = logLast?.hash ?? LOG_ORIGIN;
+    let seq = lastSeq;
+    let prevHash = lastHash;
+    const insert = (this.insertEvent ??= prepareInsertEvent(this.db));
+    return payloads.map(({ type, at, actor, payload }) => {
+      seq += 1;
+      pos += 1;
+      const hash = eventHashV2({ incidentId, seq, pos, type, at, actor, payload, prevHash, logPrevHash });
+      insert.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
+      const recorded = { seq, prevHash, hash, event: payload as unknown as E };
+      prevHash = hash;
+      logPrevHash = hash;
+      return recorded;
     });
   }
 
@@ -141,9 +188,18 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
     return verifyLog(this.db, incidentId, anchors);
   }
 
+  private get sql(): ReturnType<typeof prepare> {
+    return (this.statements ??= this.orUsageError(() => prepare(this.db)));
+  }
+
+  private get summaries(): IncidentQueries {
+    return (this.queries ??= this.orUsageError(() => incidentQueries(this.db, this.closingTypes)));
+  }
+
   /** Close the database; safe to call twice. */
   close(): void {
     if (this.db.open) this.db.close();
+    this.onClose();
   }
 
   private assertWritable(): void {
@@ -153,8 +209,13 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   // One IMMEDIATE transaction: the write lock is taken before reading the chain's end, so two
   // processes appending to one incident queue up instead of forking the chain.
   private write<T>(work: () => T): T {
+    return this.orUsageError(() => this.db.transaction(work).immediate());
+  }
+
+  // SQLite failures become one-sentence usage errors naming the log; others pass through.
+  private orUsageError<T>(work: () => T): T {
     try {
-      return this.db.transaction(work).immediate();
+      return work();
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw typeof code === 'string' && code.startsWith('SQLITE_') ? toUsageError(error, this.path) : error;

@@ -2,16 +2,32 @@
 import type Database from 'better-sqlite3';
 import type { ChainHead, VerifyResult } from '../../core/ports.js';
 import type { JsonValue } from './canonical-json.js';
-import { eventHash, genesisHash, sha256Hex } from './hash-chain.js';
+import { genesisHash, hashUnder, sha256Hex } from './hash-chain.js';
+import { findLogOrderBreak } from './log-order.js';
 import type { EventRow, IncidentRow, SnapshotRow } from './rows.js';
+import { schemaProblems } from './schema-check.js';
 
 type Broken = NonNullable<VerifyResult['broken']>;
 
 /**
- * Check one incident's chain (or every incident's), plus the log-wide event positions, noting
- * on the way where each anchor (leading hex digits of a kept hash) is found.
+ * Check one incident's chain (or every incident's), the log-wide order of events and the schema,
+ * noting on the way where each anchor (leading hex digits of a kept hash) is found.
  */
 export function verifyLog(db: Database.Database, incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+  const schema = schemaProblems(db);
+  let result: VerifyResult;
+  try {
+    result = verifyChains(db, incidentId, anchors);
+  } catch (error) {
+    // Tables so altered that the chains cannot even be read: the schema problems say why.
+    if (schema.length === 0 || typeof (error as { code?: unknown }).code !== 'string') throw error;
+    result = { ok: false, incidents: 0, events: 0, heads: [], anchors: anchors.map((hex) => ({ hex, at: undefined })) };
+  }
+  if (schema.length === 0) return result;
+  return { ...result, ok: false, schema };
+}
+
+function verifyChains(db: Database.Database, incidentId: string | undefined, anchors: readonly string[]): VerifyResult {
   const incidents = (
     incidentId === undefined
       ? db.prepare('SELECT * FROM incidents ORDER BY created_at, id').all()
@@ -36,7 +52,7 @@ export function verifyLog(db: Database.Database, incidentId?: string, anchors: r
     }
     heads.push(checked.head);
   }
-  broken ??= findOrphan(db, incidentId) ?? findPositionGap(db);
+  broken ??= findOrphan(db, incidentId) ?? findLogOrderBreak(db);
   const result: VerifyResult = {
     ok: broken === undefined,
     incidents: incidents.length,
@@ -94,9 +110,15 @@ function checkEvent(row: EventRow, expected: number, prevHash: string): string |
   } catch {
     return `event ${expected} has a payload that is not JSON`;
   }
-  const { incident_id: incidentId, seq, type, at, actor } = row;
-  if (eventHash({ incidentId, seq, type, at, actor, payload, prevHash }) !== row.hash) {
-    return `event ${expected} was altered (its content does not match its hash)`;
+  const { incident_id: incidentId, seq, pos, type, at, actor } = row;
+  // A log of schema 1 has no scheme columns: its events are all scheme 1.
+  const scheme = row.scheme ?? 1;
+  const hash = hashUnder(scheme, { incidentId, seq, pos, type, at, actor, payload, prevHash, logPrevHash: row.log_prev_hash ?? null });
+  if (hash === undefined) return `event ${expected} names hash scheme ${scheme}, which crisis never wrote`;
+  if (hash !== row.hash) {
+    return scheme === 1
+      ? `event ${expected} was altered (its content does not match its hash)`
+      : `event ${expected} was altered (its content or its log position does not match its hash)`;
   }
   const fields = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
   if (fields['type'] !== type || fields['at'] !== at || fields['actor'] !== actor) {
@@ -117,22 +139,4 @@ function findOrphan(db: Database.Database, incidentId: string | undefined): Brok
     .get({ id: incidentId ?? null }) as { incident_id: string; seq: number } | undefined;
   if (row === undefined) return undefined;
   return { incidentId: row.incident_id, seq: row.seq, reason: 'the incident record is missing but its events or plans remain' };
-}
-
-// Positions run 1..N over the whole log; a gap is an event deleted from some incident,
-// including the last event of an incident, which its own chain cannot reveal.
-function findPositionGap(db: Database.Database): Broken | undefined {
-  const row = db
-    .prepare(
-      `SELECT e.pos, e.incident_id, e.seq FROM events e
-       WHERE e.pos > 1 AND NOT EXISTS (SELECT 1 FROM events p WHERE p.pos = e.pos - 1)
-       ORDER BY e.pos LIMIT 1`,
-    )
-    .get() as { pos: number; incident_id: string; seq: number } | undefined;
-  if (row === undefined) return undefined;
-  return {
-    incidentId: row.incident_id,
-    seq: row.seq,
-    reason: `an event was removed from the log just before this one (log position ${row.pos - 1} is missing)`,
-  };
 }

@@ -97,9 +97,8 @@ function openExercise(log: Log, loaded: LoadedExercise, start: Date): string {
   const { exercise, plans } = loaded;
   const { awareness, opened } = openingTimes(exercise, start);
   const parent = plans.get(exercise.plan)?.metadata.parent;
-  const id = createExerciseIncident(log, loaded, start, opened.toISOString(), parent === undefined ? [exercise.plan] : [exercise.plan, parent]);
-  log.appendAll(id, openIncident(plans, openInput(exercise, plans, awareness, opened)));
-  return id;
+  const planIds = parent === undefined ? [exercise.plan] : [exercise.plan, parent];
+  return createExerciseIncident(log, loaded, start, opened.toISOString(), planIds, openIncident(plans, openInput(exercise, plans, awareness, opened)));
 }
 
 function checkResumable(log: Log, id: string, exercise: Exercise): string {

@@ -59,7 +59,5 @@ function withLog<T>(path: string | undefined, use: (log: EventLog<IncidentEvent>
 /** Create the exercise incident and append the run's events, all in one transaction. */
 function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, start: Date, events: readonly IncidentEvent[]): string {
   const used = [loaded.exercise.plan, ...events.flatMap((e) => (e.type === 'plan-handed-over' ? [e.to.planId] : []))];
-  const id = createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), used);
-  log.appendAll(id, events);
-  return id;
+  return createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), used, events);
 }

@@ -6,6 +6,7 @@ import { renderExport } from '../../core/report/incident/export.js';
 import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
+import { looseModeWarning } from '../../adapters/sqlite/file-mode.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import type { CliIO } from '../io.js';
@@ -92,10 +93,13 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
   const log = readLog(io, options);
   try {
     if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
+    const warning = looseModeWarning(log.path);
+    if (warning !== undefined) io.stderr.write(`crisis: ${warning}\n`);
     const result = log.verify(id, anchors.map((a) => a.hex));
     if (!result.ok) {
       const b = result.broken;
-      io.stdout.write(`BROKEN: incident ${b?.incidentId ?? '?'}, first broken sequence number ${b?.seq ?? '?'}: ${b?.reason ?? ''}\n`);
+      if (b) io.stdout.write(`BROKEN: incident ${b.incidentId}, first broken sequence number ${b.seq}: ${b.reason}\n`);
+      for (const problem of result.schema ?? []) io.stdout.write(`BROKEN: the log's schema was altered: ${problem}\n`);
       throw new ProblemsFound();
     }
     io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);

@@ -13,6 +13,7 @@ import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
 import type { CliIO } from '../io.js';
 import { incidentLabel } from '../incident-lookup.js';
+import { headLines } from '../head-line.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -46,6 +47,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
         ? `Incident ${named} is closed. Export it with: crisis log export ${incidentId} --format md\n`
         : `Paused ${named}. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
     );
+    io.stdout.write(headLines(log, incidentId));
   } finally {
     log.close();
   }
@@ -77,7 +79,6 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
   const aware = await awareness(prompter, options.aware, now);
   const severity = await pickSeverity(prompter, loaded.plan, options.severity);
   const id = newIncidentId(now);
-  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots });
   const events = openIncident(loaded.plans, {
     planId: loaded.plan.metadata.id,
     title: title.trim(),
@@ -86,7 +87,8 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
     at: now,
     actor,
   });
-  log.appendAll(id, events);
+  // One transaction: an incident is never left without its opening events.
+  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots, events });
   return { id, plans: loaded.plans };
 }
 

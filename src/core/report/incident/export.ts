@@ -86,7 +86,8 @@ function markdownExport(input: ExportInput): string {
 
 /** The integrity line, with the head to keep for `crisis log verify --anchor` later. */
 function integrity(verify: VerifyResult): string {
-  if (!verify.ok) return `BROKEN at event ${verify.broken?.seq ?? '?'}: ${md(verify.broken?.reason ?? '')}`;
+  if (verify.broken) return `BROKEN at event ${verify.broken.seq}: ${md(verify.broken.reason)}`;
+  if (!verify.ok) return `BROKEN: the log's schema was altered: ${md((verify.schema ?? []).join('; '))}`;
   const head = verify.heads[0];
   return `verified (${verify.events} events, SHA-256 chain intact${head ? `; head #${head.seq} \`${formatAnchor(head.hash)}\`` : ''})`;
 }
