@@ -53,11 +53,11 @@ describe('crisis status and note without --incident', () => {
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toBe(
       // most recently active first: a3f9 just had a note
-      `crisis: 2 incidents are open in ${db}: inc-20261129-a3f9 (Ransomware, hospitals), inc-20261129-b7c2 (DDoS, ministries\u241b[2J); say which with --incident ID\n`,
+      `crisis: 2 incidents are open in ${db}: inc-20261129-a3f9 (Ransomware, hospitals), inc-20261129-b7c2 (DDoS, ministries\\x1b[2J); say which with --incident ID\n`,
     );
     const named = await runCli(['note', 'this one', '--incident', 'inc-20261129-b7c2', '--db', db]);
     expect(named.exitCode).toBe(0);
-    expect(named.stdout).toContain('Note added to inc-20261129-b7c2 (DDoS, ministries\u241b[2J)');
+    expect(named.stdout).toContain('Note added to inc-20261129-b7c2 (DDoS, ministries\\x1b[2J)');
     // status still shows the most recently active real incident.
     const status = await runCli(['status', '--db', db]);
     expect(status.stdout.split('\n')[0]).toMatch(/^inc-20261129-b7c2 · /);

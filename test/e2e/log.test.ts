@@ -123,7 +123,7 @@ describe('incident companions', () => {
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toBe("BROKEN: the log's schema was altered: trigger events_no_delete is missing (the append-only protection of events was removed)\n");
     const md = await runCli(['log', 'export', 'inc-a', '--format', 'md', '--db', dropped]);
-    expect(md.stdout).toContain("- Log integrity: BROKEN: the log's schema was altered: trigger events_no_delete is missing");
+    expect(md.stdout).toContain("- Log integrity: BROKEN: the log's schema was altered: trigger events\\_no\\_delete is missing");
   });
 
   it('verify --help says what only an anchor can prove', async () => {
