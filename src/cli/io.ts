@@ -15,14 +15,18 @@ export interface CliIO {
   cwd: string;
 }
 
-/** The real process. */
-export function processIO(): CliIO {
+/** The real process; `stdout` is where standard output goes before the output guard (main's EPIPE-aware writer). */
+export function processIO(stdout: OutStream = { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true }): CliIO {
   return {
-    // Every byte of ours passes the output guard: a renderer that forgot an escape cannot reach the terminal.
-    stdout: { write: (t) => void process.stdout.write(guardOutput(t)), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (t) => void process.stderr.write(guardOutput(t)), isTTY: process.stderr.isTTY === true },
+    stdout: guarded(stdout),
+    stderr: guarded({ write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true }),
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/** Every byte of ours passes the output guard: a renderer that forgot an escape cannot reach the terminal. */
+function guarded(stream: OutStream): OutStream {
+  return { write: (text) => stream.write(guardOutput(text)), isTTY: stream.isTTY };
 }

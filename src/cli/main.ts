@@ -47,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   ignoreStderrErrors(process.stderr);
   const guard = guardStdout(process.stdout);
-  const io = { ...processIO(), stdout: guard.stdout };
+  const io = processIO(guard.stdout);
   const code = await run(argv, io);
   const failure = guard.failure();
   if (failure) io.stderr.write(`crisis: the output could not be written (${failure.message}); check where stdout goes and run again\n`);
