@@ -2,10 +2,13 @@
 // to a screen goes through these; nothing else writes input text raw.
 import { escapeCodePoint, isUnsafeCodePoint } from './unsafe.js';
 
-/** One line: every unsafe character (newlines and tabs too) becomes its visible escape. */
+/**
+ * One line: line breaks and tabs become spaces (a title folded over two lines in YAML still reads
+ * as one, and cannot start a fake line), every other unsafe character its visible escape.
+ */
 export function safeLine(text: string): string {
   let out = '';
-  for (const ch of String(text)) {
+  for (const ch of String(text).replace(/[ \t]*\r?\n[ \t]*|\t/g, ' ')) {
     const cp = ch.codePointAt(0) ?? 0;
     out += isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch;
   }

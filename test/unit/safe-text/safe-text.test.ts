@@ -6,7 +6,8 @@ describe('safeLine', () => {
   it('shows controls, bidi and zero-width characters as escapes', () => {
     expect(safeLine('a\x1b[2Kb')).toBe('a\\x1b[2Kb');
     expect(safeLine('abc\u202edcba')).toBe('abc\\u202edcba');
-    expect(safeLine('one\ntwo\tthree')).toBe('one\\ntwo\\tthree');
+    expect(safeLine('one\ntwo\tthree\r\n  four')).toBe('one two three four');
+    expect(safeLine('over\rwrite')).toBe('over\\rwrite');
     expect(safeLine('tag\u{e0041}')).toBe('tag\\u{e0041}');
     expect(safeLine('\ud800')).toBe('\\ud800');
     expect(safeLine('\x9b')).toBe('\\x9b');
@@ -65,7 +66,7 @@ describe('csvCell', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('a\nb')).toBe('a\\nb');
+    expect(csvCell('a\nb\rc')).toBe('a b\\rc');
   });
 });
 
