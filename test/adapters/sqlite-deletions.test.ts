@@ -6,34 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import { eventHash, eventHashV2, genesisHash, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
-import type { VerifyResult } from '../../src/core/ports.js';
-import { createTestIncident, rawTamper, tempDir, testEvent, type TestEvent } from './sqlite-helpers.js';
-
-/** inc-1 (5 events) and inc-2 (3 events); positions 1 inc-1#1, 2 inc-2#1, 3 inc-1#2, 4 inc-2#2, 5 inc-1#3, 6 inc-2#3, 7 inc-1#4, 8 inc-1#5. */
-function buildLog(): string {
-  const path = join(tempDir(), 'crisis.db');
-  const log = openEventLog<TestEvent>(path);
-  createTestIncident(log, 'inc-1');
-  createTestIncident(log, 'inc-2');
-  for (let n = 1; n <= 5; n++) {
-    log.append('inc-1', testEvent(n));
-    if (n <= 3) log.append('inc-2', testEvent(n, 'bob'));
-  }
-  log.close();
-  return path;
-}
-
-function verify(path: string, incidentId?: string, anchors?: string[]): VerifyResult {
-  const log = openEventLog(path, { readonly: true });
-  try {
-    return log.verify(incidentId, anchors);
-  } finally {
-    log.close();
-  }
-}
+import { buildLog, rawTamper, tempDir, testEvent, verifyAt, type TestEvent } from './sqlite-helpers.js';
 
 function heads(path: string): Map<string, string> {
-  return new Map(verify(path).heads.map((h) => [h.incidentId, h.hash]));
+  return new Map(verifyAt(path).heads.map((h) => [h.incidentId, h.hash]));
 }
 
 /** Run several statements as one tamperer with the triggers out of the way (and put back). */
@@ -51,11 +27,11 @@ describe('verify without an anchor', () => {
   it("finds an incident's removed last events when later events follow them, even with the positions lowered", () => {
     const gap = buildLog();
     tamper(gap, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`);
-    expect(verify(gap)).toMatchObject({ ok: false, broken: { reason: expect.stringMatching(/removed/) } });
+    expect(verifyAt(gap)).toMatchObject({ ok: false, broken: { reason: expect.stringMatching(/removed/) } });
 
     const lowered = buildLog();
     tamper(lowered, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`, ...lowerPositionsAbove(6, 1));
-    const result = verify(lowered);
+    const result = verifyAt(lowered);
     expect(result.ok).toBe(false);
     expect(result.broken).toMatchObject({ incidentId: 'inc-1', seq: 4 });
   });
@@ -72,7 +48,7 @@ describe('verify without an anchor', () => {
       `DELETE FROM incidents WHERE id = 'inc-2'`,
       ...positions.flatMap((pos) => lowerPositionsAbove(pos, 1)),
     );
-    const result = verify(path);
+    const result = verifyAt(path);
     expect(result).toMatchObject({ ok: false, incidents: 1, events: 5 });
     expect(result.broken).toMatchObject({ incidentId: 'inc-1', seq: 2 });
   });
@@ -96,7 +72,7 @@ describe('verify without an anchor', () => {
       `INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash, scheme, log_prev_hash)
        VALUES ('inc-forged', 1, 3, 'note-added', '${input.at}', 'mallory', '${JSON.stringify(event)}', '${genesis}', '${eventHashV2(input)}', 2, '${logPrev}')`,
     );
-    const result = verify(path);
+    const result = verifyAt(path);
     expect(result.ok).toBe(false);
     expect(result.broken?.incidentId).not.toBe('inc-forged'); // its own chain holds; the events it pushed aside do not
   });
@@ -114,7 +90,7 @@ describe('verify without an anchor', () => {
       `INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash)
        VALUES ('inc-forged', 1, 9, 'note-added', '${String(event['at'])}', 'alice', '${JSON.stringify(event)}', '${genesis}', '${hash}')`,
     );
-    expect(verify(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-forged', seq: 1, reason: expect.stringMatching(/hash scheme 1 after/) } });
+    expect(verifyAt(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-forged', seq: 1, reason: expect.stringMatching(/hash scheme 1 after/) } });
   });
 
   it('reports dropped append-only triggers, an added trigger and an altered table', () => {
@@ -122,7 +98,7 @@ describe('verify without an anchor', () => {
     const raw = new Database(dropped);
     raw.exec('DROP TRIGGER events_no_delete; DROP TRIGGER incidents_no_update');
     raw.close();
-    const result = verify(dropped);
+    const result = verifyAt(dropped);
     expect(result.ok).toBe(false);
     expect(result.broken).toBeUndefined();
     expect(result.schema).toEqual([
@@ -134,7 +110,7 @@ describe('verify without an anchor', () => {
     const other = new Database(added);
     other.exec("CREATE TRIGGER quiet AFTER INSERT ON events BEGIN SELECT 1; END; ALTER TABLE incidents ADD COLUMN note TEXT");
     other.close();
-    expect(verify(added).schema).toEqual(['table incidents was changed', 'trigger quiet on events was added (crisis never made it)']);
+    expect(verifyAt(added).schema).toEqual(['table incidents was changed', 'trigger quiet on events was added (crisis never made it)']);
   });
 
   it('reports a dropped events table as a schema problem, not a crash', () => {
@@ -142,7 +118,7 @@ describe('verify without an anchor', () => {
     const raw = new Database(path);
     raw.exec('DROP TABLE events');
     raw.close();
-    const result = verify(path);
+    const result = verifyAt(path);
     expect(result).toMatchObject({ ok: false, heads: [] });
     expect(result.schema).toContain('table events is missing');
   });
@@ -153,15 +129,15 @@ describe('what only an anchor shows', () => {
     const path = buildLog();
     const kept = heads(path).get('inc-1') ?? '';
     tamper(path, `DELETE FROM events WHERE pos >= 7`); // inc-1 #4 and #5, the last two of the whole log
-    expect(verify(path).ok).toBe(true);
-    expect(verify(path, undefined, [kept]).anchors[0]?.at).toBeUndefined();
+    expect(verifyAt(path).ok).toBe(true);
+    expect(verifyAt(path, undefined, [kept]).anchors[0]?.at).toBeUndefined();
   });
 
   it("an anchor on the log's last event vouches for every incident before it", () => {
     const path = buildLog();
     const kept = heads(path).get('inc-1') ?? ''; // pos 8, the last event of the log
     tamper(path, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`, ...lowerPositionsAbove(6, 1));
-    const result = verify(path, undefined, [kept]);
+    const result = verifyAt(path, undefined, [kept]);
     expect(result.ok).toBe(false);
     expect(result.anchors[0]?.at).toBeUndefined(); // anchors are looked for in intact chains only
   });
@@ -181,7 +157,7 @@ describe('text that cannot be stored as it was given', () => {
     });
     const recorded = log.append('inc-s', { ...testEvent(2), note: '\ud800', detail: { '\udc00': 1 } });
     log.close();
-    expect(verify(path)).toMatchObject({ ok: true, events: 2 });
+    expect(verifyAt(path)).toMatchObject({ ok: true, events: 2 });
     const reopened = openEventLog<TestEvent>(path, { readonly: true });
     expect(reopened.incident('inc-s')?.title).toBe('Exercise \ufffd title');
     expect(reopened.events('inc-s')[0]?.event.actor).toBe('ana\ufffd');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import type { LoggedEvent } from '../../src/core/ports.js';
+import type { LoggedEvent, VerifyResult } from '../../src/core/ports.js';
+import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
 import type { SqliteEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
 
 const made: string[] = [];
@@ -63,5 +64,29 @@ export function rawTamper(path: string, sql: string, ...params: unknown[]): void
     for (const trigger of triggers) db.exec(trigger.sql);
   } finally {
     db.close();
+  }
+}
+
+/** A log with incidents inc-1 (5 events) and inc-2 (3 events), interleaved: positions 1 inc-1#1, 2 inc-2#1, 3 inc-1#2, 4 inc-2#2, 5 inc-1#3, 6 inc-2#3, 7 inc-1#4, 8 inc-1#5. */
+export function buildLog(): string {
+  const path = join(tempDir(), 'crisis.db');
+  const log = openEventLog<TestEvent>(path);
+  createTestIncident(log, 'inc-1');
+  createTestIncident(log, 'inc-2');
+  for (let n = 1; n <= 5; n++) {
+    log.append('inc-1', testEvent(n));
+    if (n <= 3) log.append('inc-2', testEvent(n, 'bob'));
+  }
+  log.close();
+  return path;
+}
+
+/** Verify the log at `path`, opened read-only. */
+export function verifyAt(path: string, incidentId?: string, anchors?: string[]): VerifyResult {
+  const log = openEventLog(path, { readonly: true });
+  try {
+    return log.verify(incidentId, anchors);
+  } finally {
+    log.close();
   }
 }

@@ -5,31 +5,8 @@ import { eventHashV2, LOG_ORIGIN, sha256Hex } from '../../src/adapters/sqlite/ha
 import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
 import type { EventRow } from '../../src/adapters/sqlite/rows.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
-import type { VerifyResult } from '../../src/core/ports.js';
-import { createTestIncident, rawTamper, tempDir, testEvent, type TestEvent } from './sqlite-helpers.js';
+import { buildLog, createTestIncident, rawTamper, tempDir, verifyAt, type TestEvent } from './sqlite-helpers.js';
 
-/** A log with incidents inc-1 (5 events) and inc-2 (3 events), interleaved. */
-function buildLog(): string {
-  const path = join(tempDir(), 'crisis.db');
-  const log = openEventLog<TestEvent>(path);
-  createTestIncident(log, 'inc-1');
-  createTestIncident(log, 'inc-2');
-  for (let n = 1; n <= 5; n++) {
-    log.append('inc-1', testEvent(n));
-    if (n <= 3) log.append('inc-2', testEvent(n, 'bob'));
-  }
-  log.close();
-  return path;
-}
-
-function verify(path: string, incidentId?: string, anchors?: string[]): VerifyResult {
-  const log = openEventLog(path, { readonly: true });
-  try {
-    return log.verify(incidentId, anchors);
-  } finally {
-    log.close();
-  }
-}
 
 /** The scheme-2 hash of a stored row, with another payload and links. */
 function rehash(row: EventRow, payload: JsonValue, prevHash: string, logPrevHash: string): string {
@@ -62,8 +39,8 @@ function rewriteChain(path: string, incidentId: string, from: number): void {
 describe('verify', () => {
   it('passes on a clean log and counts incidents and events', () => {
     const path = buildLog();
-    expect(verify(path)).toMatchObject({ ok: true, incidents: 2, events: 8 });
-    expect(verify(path, 'inc-2')).toMatchObject({ ok: true, incidents: 1, events: 3 });
+    expect(verifyAt(path)).toMatchObject({ ok: true, incidents: 2, events: 8 });
+    expect(verifyAt(path, 'inc-2')).toMatchObject({ ok: true, incidents: 1, events: 3 });
   });
 
   it("gives each incident's head: its last event and that event's hash", () => {
@@ -71,11 +48,11 @@ describe('verify', () => {
     const raw = new Database(path, { readonly: true });
     const last = raw.prepare(`SELECT hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`).get() as { hash: string };
     raw.close();
-    expect(verify(path).heads).toEqual([
+    expect(verifyAt(path).heads).toEqual([
       { incidentId: 'inc-1', seq: 5, hash: last.hash },
       { incidentId: 'inc-2', seq: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
-    expect(verify(path, 'inc-2').heads.map((h) => h.incidentId)).toEqual(['inc-2']);
+    expect(verifyAt(path, 'inc-2').heads.map((h) => h.incidentId)).toEqual(['inc-2']);
   });
 
   it('gives an incident with no events its genesis hash as the head', () => {
@@ -86,7 +63,7 @@ describe('verify', () => {
     const raw = new Database(path, { readonly: true });
     const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents`).get() as { genesis_hash: string };
     raw.close();
-    expect(verify(path).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
+    expect(verifyAt(path).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
   });
 
   it('finds anchors by their leading hex digits in the same pass: an event, a genesis, and not an unknown hash', () => {
@@ -96,39 +73,39 @@ describe('verify', () => {
     const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents WHERE id = 'inc-1'`).get() as { genesis_hash: string };
     raw.close();
     const unknown = 'f'.repeat(16);
-    expect(verify(path, undefined, [third.hash.slice(0, 16), genesis, unknown]).anchors).toEqual([
+    expect(verifyAt(path, undefined, [third.hash.slice(0, 16), genesis, unknown]).anchors).toEqual([
       { hex: third.hash.slice(0, 16), at: { incidentId: 'inc-2', seq: 3, hash: third.hash } },
       { hex: genesis, at: { incidentId: 'inc-1', seq: 0, hash: genesis } },
       { hex: unknown, at: undefined },
     ]);
-    expect(verify(path, 'inc-1', [third.hash]).anchors).toEqual([{ hex: third.hash, at: undefined }]); // only the incident asked about
+    expect(verifyAt(path, 'inc-1', [third.hash]).anchors).toEqual([{ hex: third.hash, at: undefined }]); // only the incident asked about
   });
 
   it('cannot see a rewrite whose whole chain was recomputed, but the old head is gone from it', () => {
     const path = buildLog();
-    const before = verify(path, 'inc-1').heads[0];
+    const before = verifyAt(path, 'inc-1').heads[0];
     rewriteChain(path, 'inc-1', 2);
-    const after = verify(path, 'inc-1');
+    const after = verifyAt(path, 'inc-1');
     expect(after.ok).toBe(true); // the limit an anchor kept elsewhere covers
     expect(after.heads[0]?.seq).toBe(5);
     expect(after.heads[0]?.hash).not.toBe(before?.hash);
-    expect(verify(path, 'inc-1', [before?.hash ?? '']).anchors[0]?.at).toBeUndefined();
+    expect(verifyAt(path, 'inc-1', [before?.hash ?? '']).anchors[0]?.at).toBeUndefined();
   });
 
   it('catches an altered payload at its seq', () => {
     const path = buildLog();
     rawTamper(path, `UPDATE events SET payload = json_set(payload, '$.note', 'nothing happened') WHERE incident_id = 'inc-1' AND seq = 3`);
-    expect(verify(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/altered/) } });
-    expect(verify(path, 'inc-2').ok).toBe(true);
+    expect(verifyAt(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/altered/) } });
+    expect(verifyAt(path, 'inc-2').ok).toBe(true);
   });
 
   it('catches an altered column and an altered stored hash', () => {
     const path = buildLog();
     rawTamper(path, `UPDATE events SET at = '2024-12-31T23:00:00.000Z' WHERE incident_id = 'inc-2' AND seq = 2`);
-    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-2', seq: 2 });
+    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-2', seq: 2 });
     const other = buildLog();
     rawTamper(other, `UPDATE events SET hash = ? WHERE incident_id = 'inc-1' AND seq = 5`, 'f'.repeat(64));
-    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 5, reason: expect.stringMatching(/altered/) });
+    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 5, reason: expect.stringMatching(/altered/) });
   });
 
   it('catches a row whose hash was recomputed: the next row no longer chains', () => {
@@ -139,19 +116,19 @@ describe('verify', () => {
     const payload = { ...(JSON.parse(row.payload) as { [key: string]: JsonValue }), note: 'rewritten' };
     const hash = rehash(row, payload, row.prev_hash, row.log_prev_hash ?? '');
     rawTamper(path, `UPDATE events SET payload = ?, hash = ? WHERE incident_id = 'inc-1' AND seq = 2`, JSON.stringify(payload), hash);
-    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
+    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
   });
 
   it('catches a deleted row in the middle as a missing seq', () => {
     const path = buildLog();
     rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-1' AND seq = 2`);
-    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 2, reason: expect.stringMatching(/event 2 is missing/) });
+    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 2, reason: expect.stringMatching(/event 2 is missing/) });
   });
 
   it('catches a deleted last event of an incident through the log positions', () => {
     const path = buildLog();
     rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`);
-    const result = verify(path, 'inc-2');
+    const result = verifyAt(path, 'inc-2');
     expect(result.ok).toBe(false);
     expect(result.broken?.reason).toMatch(/removed from the log/);
   });
@@ -165,7 +142,7 @@ describe('verify', () => {
       `INSERT INTO events SELECT incident_id, 3, 99, 'note-added', at, actor, payload, hash, ?, scheme, log_prev_hash FROM events WHERE incident_id = 'inc-1' AND seq = 2`,
       'a'.repeat(64),
     );
-    expect(verify(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
+    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
 
     const other = buildLog();
     rawTamper(
@@ -173,19 +150,19 @@ describe('verify', () => {
       `INSERT INTO events SELECT incident_id, 6, 9, type, at, actor, payload, hash, ?, scheme, hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`,
       'b'.repeat(64),
     );
-    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });
+    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });
   });
 
   it('catches a changed incident record or plan snapshot (genesis)', () => {
     const path = buildLog();
     rawTamper(path, `UPDATE incidents SET title = 'Nothing to see' WHERE id = 'inc-2'`);
-    expect(verify(path).broken).toEqual({ incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/genesis hash mismatch/) });
+    expect(verifyAt(path).broken).toEqual({ incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/genesis hash mismatch/) });
     const other = buildLog();
     rawTamper(other, `UPDATE plan_snapshots SET text = 'kind: Plan' WHERE incident_id = 'inc-1' AND plan_id = 'be-ncccp'`);
-    expect(verify(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/be-ncccp/) });
+    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/be-ncccp/) });
     const third = buildLog();
     rawTamper(third, `INSERT INTO plan_snapshots VALUES ('inc-1', 'zz-extra', ?, 'x')`, sha256Hex('x'));
-    expect(verify(third).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/genesis/) });
+    expect(verifyAt(third).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/genesis/) });
   });
 
   it('catches a deleted incident row whose events remain', () => {
@@ -194,6 +171,6 @@ describe('verify', () => {
     raw.pragma('foreign_keys = OFF');
     raw.exec(`DROP TRIGGER incidents_no_delete; DELETE FROM incidents WHERE id = 'inc-2'`);
     raw.close();
-    expect(verify(path)).toMatchObject({ ok: false, incidents: 1, broken: { incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/record is missing/) } });
+    expect(verifyAt(path)).toMatchObject({ ok: false, incidents: 1, broken: { incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/record is missing/) } });
   });
 });
