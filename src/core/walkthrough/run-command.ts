@@ -54,7 +54,8 @@ export async function runStepCommand(deps: RunDeps, ctx: RunContext, action: Run
     if (!(error instanceof EngineError)) throw error;
     notice = deps.styler.error(`Result not recorded: ${error.message}\n`);
   }
-  deps.screen.write(resultText(result, deps.styler) + notice);
+  // After Ctrl+C the terminal has echoed ^C where the cursor was: start the result on a line of its own.
+  deps.screen.write(`${result.interrupted ? '\n' : ''}${resultText(result, deps.styler)}${notice}`);
   // The result stays in view until the responder has read it: the next step screen clears it.
   await deps.prompter.select({ message: 'The command has finished', choices: [{ name: 'Continue', value: 'continue' }] });
   return notice;
