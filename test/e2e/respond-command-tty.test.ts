@@ -27,15 +27,26 @@ const hostilePlan = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-pla
 );
 
 /** An incident on the hostile plan, as an older version (one without run/control-characters) would have opened it. */
-function seedIncident(): string {
+function seedIncident(id = 'inc-hostile'): string {
   const plan = parse(hostilePlan) as Plan;
   const plans = new Map([[plan.metadata.id, plan]]);
   const log = openEventLog<IncidentEvent>(db);
   const at = new Date();
-  log.createIncident({ id: 'inc-hostile', title: 'Hostile command', planId: plan.metadata.id, createdAt: at.toISOString(), plans: [{ planId: plan.metadata.id, text: hostilePlan }] });
-  log.appendAll('inc-hostile', openIncident(plans, { planId: plan.metadata.id, title: 'Hostile command', awareness: at, at, actor: 'ana' }));
+  log.createIncident({ id, title: 'Hostile command', planId: plan.metadata.id, createdAt: at.toISOString(), plans: [{ planId: plan.metadata.id, text: hostilePlan }] });
+  log.appendAll(id, openIncident(plans, { planId: plan.metadata.id, title: 'Hostile command', awareness: at, at, actor: 'ana' }));
   log.close();
-  return 'inc-hostile';
+  return id;
+}
+
+/** Start crisis respond on an incident in a terminal, with SECRET_TOKEN set. */
+function respond(name: string, id: string): TmuxSession {
+  // Ctrl+C outside a prompt is a real SIGINT to the terminal's foreground group, the wrapping sh
+  // included: the trap keeps that sh (not crisis, where a trap is reset at exec) alive to write rc.
+  rmSync(rcFile, { force: true });
+  const line = `trap 'true' INT; cd '${dir.path}' && node '${binPath}' respond --db '${db}' --responder ana --incident ${id}; echo $? > '${rcFile}'; sleep 30`;
+  const t = TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', SECRET_TOKEN: 's3cret' });
+  sessions.push(t);
+  return t;
 }
 
 function groupRuns(pgid: number): boolean {
@@ -66,12 +77,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
 
   it('shows the escapes, hides nothing from the confirmation, keeps secrets out, and stops the group on Ctrl+C', async () => {
     const id = seedIncident();
-    // Ctrl+C outside a prompt is a real SIGINT to the terminal's foreground group, the wrapping sh
-    // included: the trap keeps that sh (not crisis, where a trap is reset at exec) alive to write rc.
-    rmSync(rcFile, { force: true });
-    const line = `trap 'true' INT; cd '${dir.path}' && node '${binPath}' respond --db '${db}' --responder ana --incident ${id}; echo $? > '${rcFile}'; sleep 30`;
-    const t = TmuxSession.start('crisis-e2e-command', line, { NO_COLOR: '1', TERM: 'xterm-256color', SECRET_TOKEN: 's3cret' });
-    sessions.push(t);
+    const t = respond('crisis-e2e-command', id);
     const step = await t.waitFor('What now?');
     // No line of the terminal reads as the forged one, and the real command is there, escaped.
     expect(step.split('\n').some((l) => l.trimStart().startsWith('Command: ping'))).toBe(false);
@@ -111,5 +117,37 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
     expect(events.at(-1)).toMatchObject({ interrupted: true, exitCode: null });
     const shown = await runCli(['log', 'show', id, '--db', db]);
     expect(shown.stdout).toContain(`│ group ${pgid}`);
+  });
+
+  it('leaves command-started in the log when crisis is killed while the command runs, and warns on resume', async () => {
+    const id = seedIncident('inc-killed');
+    const t = respond('crisis-e2e-command-kill', id);
+    await t.choose('Run sh -c');
+    await t.waitFor('Run this command now?');
+    t.type('y');
+    t.keys('Enter');
+    const running = await t.waitFor('Ctrl+C stops the command');
+    const crisis = execFileSync('ps', ['-eo', 'pid=,args='])
+      .toString()
+      .split('\n')
+      .find((l) => l.includes(binPath) && l.includes(`--incident ${id}`) && !l.includes('sh -c'));
+    const pid = Number(crisis?.trim().split(/\s+/)[0]);
+    expect(pid, running).toBeGreaterThan(1);
+    process.kill(pid, 'SIGKILL');
+    await exitCodeOf(rcFile);
+    const events = (JSON.parse((await runCli(['log', 'export', id, '--format', 'json', '--db', db])).stdout) as { events: IncidentEvent[] }).events;
+    expect(events.at(-1)).toMatchObject({ type: 'command-started', cwd: dir.path });
+    // The command's own group outlives a kill -9 of crisis (nothing can stop it then): clean up.
+    const command = execFileSync('ps', ['-eo', 'pgid=,args='])
+      .toString()
+      .split('\n')
+      .find((l) => l.includes('leak.txt') && l.includes('sh -c'));
+    const pgid = Number(command?.trim().split(/\s+/)[0]);
+    if (pgid > 1) process.kill(-pgid, 'SIGKILL');
+
+    const again = respond('crisis-e2e-command-resume', id);
+    await again.waitFor('has no result in the log');
+    await again.choose('Pause');
+    expect(await exitCodeOf(rcFile)).toBe(0);
   });
 });
