@@ -2,7 +2,9 @@
 // process group with a minimal environment. At the timeout or on abort the whole group is
 // stopped (SIGTERM, then SIGKILL after a grace), and the result never waits for a grandchild
 // or for an output pipe a grandchild still holds open.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { BASE_ENV, clampTimeout, KILL_GRACE_MS } from '../core/command-limits.js';
 import { OUTPUT_LIMIT } from '../core/engine/index.js';
 import type { CommandResult, CommandRunner, RunOptions } from '../core/ports.js';
@@ -15,16 +17,24 @@ export const processRunner: CommandRunner = { run: runCommand };
 
 export function runCommand(argv: readonly string[], options: RunOptions, parentEnv: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
   const [file, ...args] = argv;
-  if (file === undefined) return Promise.resolve({ exitCode: null, timedOut: false, durationMs: 0, output: 'empty command' });
+  if (file === undefined) return Promise.resolve(failed('empty command'));
+  // Said plainly: spawn would report a missing folder as the program's ENOENT.
+  if (!existsSync(options.cwd)) return Promise.resolve(failed(`the working folder ${options.cwd} does not exist`));
   const started = performance.now();
   const output = new OutputKeeper();
-  const child = spawn(file, args, {
-    cwd: options.cwd,
-    env: commandEnv(parentEnv, options.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: a timeout or Ctrl+C can stop everything it started
-    shell: false,
-  });
+  let child: ChildProcessByStdio<null, Readable, Readable>;
+  try {
+    child = spawn(file, args, {
+      cwd: options.cwd,
+      env: commandEnv(parentEnv, options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: a timeout or Ctrl+C can stop everything it started
+      shell: false,
+    });
+  } catch (error) {
+    // A NUL byte in an argument, say: nothing started.
+    return Promise.resolve(failed(`the command could not start: ${error instanceof Error ? error.message : String(error)}`));
+  }
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => output.add(chunk));
@@ -84,6 +94,10 @@ export function runCommand(argv: readonly string[], options: RunOptions, parentE
   });
 }
 
+function failed(reason: string): CommandResult {
+  return { exitCode: null, timedOut: false, durationMs: 0, output: `${reason}\n` };
+}
+
 /** The base variables (PATH, HOME, LANG, LC_*, TERM, TZ) and the ones the plan names; nothing else. */
 export function commandEnv(parent: NodeJS.ProcessEnv, named: readonly string[]): Record<string, string> {
   const keep = new Set<string>([...BASE_ENV.filter((n) => !n.endsWith('*')), ...named]);
@@ -103,6 +117,9 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+// Head and tail together with the marker stay under OUTPUT_LIMIT, so the log keeps this excerpt as it is.
+const HALF = OUTPUT_LIMIT / 2 - 50;
+
 /** Keeps the head and the tail of the output, so a runaway command cannot fill the memory. */
 class OutputKeeper {
   private head = '';
@@ -111,12 +128,12 @@ class OutputKeeper {
 
   add(chunk: string): void {
     this.total += chunk.length;
-    const room = OUTPUT_LIMIT / 2 - this.head.length;
+    const room = HALF - this.head.length;
     if (room > 0) {
       this.head += chunk.slice(0, room);
       chunk = chunk.slice(room);
     }
-    if (chunk) this.tail = (this.tail + chunk).slice(-OUTPUT_LIMIT / 2);
+    if (chunk) this.tail = (this.tail + chunk).slice(-HALF);
   }
 
   text(): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commandEnv, processRunner, runCommand } from '../../src/adapters/process-runner.js';
+import { excerpt } from '../../src/core/engine/index.js';
 
 const cwd = process.cwd();
 const opts = (timeoutMs: number, extra: { env?: string[]; cwd?: string; signal?: AbortSignal } = {}) => ({ timeoutMs, cwd, env: [], ...extra });
@@ -46,6 +47,18 @@ describe('processRunner', () => {
     expect(r.output.length).toBeLessThan(5_000);
     expect(r.output.startsWith('a')).toBe(true);
     expect(r.output.endsWith('z')).toBe(true);
+    const left = Number(/… \((\d+) characters left out\) …/.exec(r.output)?.[1]);
+    const kept = r.output.replace(/\n… \(\d+ characters left out\) …\n/, '').length;
+    expect(kept + left).toBe(100_002);
+    expect(excerpt(r.output)).toBe(r.output); // the log keeps it as it is: one marker, the right count
+  });
+
+  it('says so when the working folder does not exist, and when an argument cannot be passed', async () => {
+    const missing = await processRunner.run(['ls'], opts(5_000, { cwd: join(dir, 'nope') }));
+    expect(missing).toMatchObject({ exitCode: null, timedOut: false });
+    expect(missing.output).toContain('does not exist');
+    const nul = await processRunner.run(['echo', 'a\0b'], opts(5_000));
+    expect(nul.output).toContain('could not start');
   });
 
   // Issue 7: a 2 s timeout returned after 30-60 s and a sleep survived as an orphan.
