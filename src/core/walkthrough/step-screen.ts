@@ -4,7 +4,7 @@ import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
-import { commandLine, commandLines, quoteArg } from '../safe-text/index.js';
+import { commandLine, commandLines, quoteArg, safeLine } from '../safe-text/index.js';
 
 export interface ScreenContext {
   incidentId: string;
@@ -92,7 +92,7 @@ function unfinishedCommand(state: IncidentState, s: Styler, formatTime: (iso: st
   const c = state.runningCommand;
   if (!c) return [];
   return [
-    s.warning(`  ! A command started ${formatTime(c.at)} by ${c.actor} has no result in the log:`),
+    s.warning(`  ! A command started ${formatTime(c.at)} by ${safeLine(c.actor)} has no result in the log:`),
     s.warning(`    ${commandLine(c.argv)}`),
     s.warning('    it may still be running in another terminal, or its session ended while it ran.'),
   ];
