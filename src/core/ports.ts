@@ -90,15 +90,35 @@ export interface EventLog<E extends LoggedEvent = LoggedEvent> {
 
 /** Runs a step's command (argv form, never a shell string). */
 export interface CommandRunner {
-  run(argv: readonly string[], options: { timeoutMs: number; cwd?: string }): Promise<CommandResult>;
+  run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
+}
+
+export interface RunOptions {
+  timeoutMs: number;
+  /** The working folder, absolute. */
+  cwd: string;
+  /** Names of variables passed on from the responder's environment besides the base set (never values). */
+  env: readonly string[];
+  /** Aborting stops the command's whole process group (the responder pressed Ctrl+C). */
+  signal?: AbortSignal;
 }
 
 export interface CommandResult {
   exitCode: number | null; // null when killed by a signal or a timeout
   timedOut: boolean;
+  interrupted?: boolean; // stopped through the abort signal
   durationMs: number;
   output: string; // a bounded excerpt of stdout and stderr, interleaved
 }
+
+/** Tells the walkthrough that the responder asked to stop (Ctrl+C while no prompt reads keys). */
+export interface Interrupts {
+  /** Call `handler` on each interrupt until the returned function is called. */
+  listen(handler: () => void): () => void;
+}
+
+/** Where a command runs: the plan's run.cwd resolved against the folder the responder started in. */
+export type WorkingFolder = (planCwd: string | undefined) => string;
 
 export interface Choice<T> {
   name: string;

@@ -1,5 +1,5 @@
 // Hand-written fakes of the core's ports, for tests that must not touch a terminal or a disk.
-import type { Choice, Clock, CommandResult, CommandRunner, EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, PlanSnapshotInput, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
+import type { Choice, Clock, CommandResult, CommandRunner, EventLog, Interrupts, RunOptions, IncidentRecord, LoggedEvent, PlanSnapshot, PlanSnapshotInput, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
 import { Cancelled, LogConflict } from '../../src/core/errors.js';
 
 /** One scripted answer: a select picks the first choice whose name contains `pick`. */
@@ -76,15 +76,39 @@ export class BufferScreen implements Screen {
   }
 }
 
-/** A runner that records what it was asked to run and answers with a fixed result. */
+/** A runner that records what it was asked to run and answers with a fixed result (or what `during` returns). */
 export class FakeRunner implements CommandRunner {
   readonly runs: string[][] = [];
-  constructor(private readonly result: CommandResult = { exitCode: 0, timedOut: false, durationMs: 5, output: 'ok' }) {}
-  async run(argv: readonly string[]): Promise<CommandResult> {
+  readonly options: RunOptions[] = [];
+  constructor(
+    private readonly result: CommandResult = { exitCode: 0, timedOut: false, durationMs: 5, output: 'ok' },
+    /** Called while the command "runs": a test can look at the log or interrupt here. */
+    private readonly during?: (options: RunOptions) => Promise<CommandResult | undefined> | CommandResult | undefined,
+  ) {}
+  async run(argv: readonly string[], options: RunOptions): Promise<CommandResult> {
     this.runs.push([...argv]);
-    return this.result;
+    this.options.push(options);
+    return (await this.during?.(options)) ?? this.result;
   }
 }
+
+/** Interrupts a test raises by hand (Ctrl+C while a command runs). */
+export class FakeInterrupts implements Interrupts {
+  private handlers = new Set<() => void>();
+  listen(handler: () => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+  interrupt(): void {
+    for (const h of this.handlers) h();
+  }
+  get listening(): number {
+    return this.handlers.size;
+  }
+}
+
+/** The working folder a test walkthrough resolves run.cwd against. */
+export const fakeWorkdir = (planCwd: string | undefined): string => (planCwd === undefined ? '/home/ana' : planCwd.startsWith('/') ? planCwd : `/home/ana/${planCwd}`);
 
 /** An in-memory event log with the same contract as the SQLite one (no hashing). */
 export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {

@@ -14,7 +14,8 @@ import type { Exercise } from '../../core/exercise/types.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
 import { sinceStart } from '../../core/report/exercise/format.js';
 import { walk } from '../../core/walkthrough/walk.js';
-import { execaRunner } from '../../adapters/execa-runner.js';
+import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
+import { processRunner } from '../../adapters/process-runner.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
@@ -58,7 +59,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
     const hooks = facilitatorHooks({ log, plans, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
-    const deps = { log, prompter, screen: terminalScreen(), clock, runner: execaRunner, styler, formatTime: localTime };
+    const deps = { log, prompter, screen: terminalScreen(), clock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
     const actor = responderName(io, options.responder);
     const outcome = await walk(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
     if (outcome === 'paused') {

@@ -7,7 +7,8 @@ import type { IncidentRecord, Prompter } from '../../core/ports.js';
 import type { Plan } from '../../core/plan/types.js';
 import { parseMoment } from '../../core/time/moment.js';
 import { walk } from '../../core/walkthrough/walk.js';
-import { execaRunner } from '../../adapters/execa-runner.js';
+import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
+import { processRunner } from '../../adapters/process-runner.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
@@ -38,7 +39,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     const opened = incidentId ? resume(log, incidentId) : await openOrPick(log, prompter, options, io, actor);
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
-    const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: execaRunner, styler, formatTime: localTime };
+    const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
     const outcome = await walk(deps, { incidentId, plans: opened.plans, actor });
     const record = log.incident(incidentId);
     const named = record ? incidentLabel(record) : incidentId;

@@ -56,7 +56,7 @@ export type Action =
   | (ActionBase & { kind: 'take-decision'; step: StepRef; question: string; options: DecisionChoice[] })
   | (ActionBase & { kind: 'continue'; step: StepRef; to: StepRef; pending: Pending })
   | (ActionBase & { kind: 'hand-over'; step: StepRef; to: StepRef; pending: Pending })
-  | (ActionBase & { kind: 'run-command'; step: StepRef; argv: string[]; timeoutMs?: number; description?: string })
+  | (ActionBase & { kind: 'run-command'; step: StepRef; argv: string[]; timeoutMs: number; env: string[]; cwd?: string; description?: string })
   | (ActionBase & { kind: 'add-note' })
   | (ActionBase & { kind: 'record-notification'; notifications: NotificationChoice[] })
   | (ActionBase & { kind: 'start-clock'; clocks: ClockChoice[] })
@@ -79,6 +79,7 @@ export interface ActionInput {
   level?: string; // escalate: level id
   reason?: string; // escalate (optional), skip-step (required)
   target?: number; // skip-step: index into targets, when there is more than one
+  cwd?: string; // run-command: the resolved working folder; with it (and no result) the command is started
   result?: CommandResult; // run-command: what the runner returned
   summary?: string; // close
 }

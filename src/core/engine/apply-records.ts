@@ -2,9 +2,9 @@
 // escalations, clocks, notifications, commands and exercise injects.
 import { runningClock } from './clocks.js';
 import { EngineError } from './errors.js';
-import type { ActionDone, ClockStarted, CommandRun, InjectReleased, LevelEscalated, NoteAdded, NotificationSent } from './events.js';
+import type { ActionDone, ClockStarted, CommandRun, CommandStarted, InjectReleased, LevelEscalated, NoteAdded, NotificationSent } from './events.js';
 import { count, requireCurrent, text } from './guards.js';
-import { getClock, getLevel, getNotification, getPlan, getStep, type Plans, stepKey } from './refs.js';
+import { getClock, getLevel, getNotification, getPlan, getStep, type Plans, sameStep, stepKey } from './refs.js';
 import type { IncidentState } from './state.js';
 import { parseIso } from './time.js';
 
@@ -95,13 +95,33 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
   });
 }
 
-/** command-run: the result of the current step's command. */
-export function onCommandRun(s: IncidentState, e: CommandRun, plans: Plans): void {
+/** command-started: the current step's command, about to run. */
+export function onCommandStarted(s: IncidentState, e: CommandStarted, plans: Plans): void {
   requireCurrent(s, e);
-  if (!getStep(plans, e).run) throw new EngineError('invalid-event', `Step ${e.stepId} has no command to run.`);
-  if (!Array.isArray(e.argv) || e.argv.some((a) => typeof a !== 'string')) {
-    throw new EngineError('invalid-event', 'The command argv must be a list of texts.');
+  checkCommand(e, plans);
+  if (!Array.isArray(e.env) || e.env.some((n) => typeof n !== 'string')) {
+    throw new EngineError('invalid-event', 'The command env must be a list of variable names.');
   }
+  s.runningCommand = {
+    planId: e.planId,
+    stepId: e.stepId,
+    argv: [...e.argv],
+    cwd: text(e.cwd, 'working folder'),
+    env: [...e.env],
+    timeoutMs: count(e.timeoutMs, 'timeout'),
+    at: e.at,
+    actor: e.actor,
+  };
+}
+
+/**
+ * command-run: the result of the current step's command, or of the command started at a step
+ * the incident has since left (another terminal moved on while it ran).
+ */
+export function onCommandRun(s: IncidentState, e: CommandRun, plans: Plans): void {
+  const started = s.runningCommand;
+  if (!started || !sameStep(started, e)) requireCurrent(s, e);
+  checkCommand(e, plans);
   if (e.exitCode !== null && !Number.isInteger(e.exitCode)) {
     throw new EngineError('invalid-event', 'The command exit code must be a whole number or null.');
   }
@@ -111,11 +131,20 @@ export function onCommandRun(s: IncidentState, e: CommandRun, plans: Plans): voi
     argv: [...e.argv],
     exitCode: e.exitCode,
     timedOut: e.timedOut === true,
+    ...(e.interrupted === true ? { interrupted: true as const } : {}),
     durationMs: count(e.durationMs, 'duration'),
     output: typeof e.output === 'string' ? e.output : '',
     at: e.at,
     actor: e.actor,
   });
+  delete s.runningCommand;
+}
+
+function checkCommand(e: CommandStarted | CommandRun, plans: Plans): void {
+  if (!getStep(plans, e).run) throw new EngineError('invalid-event', `Step ${e.stepId} has no command to run.`);
+  if (!Array.isArray(e.argv) || e.argv.some((a) => typeof a !== 'string')) {
+    throw new EngineError('invalid-event', 'The command argv must be a list of texts.');
+  }
 }
 
 /** inject-released: an exercise inject, with its id and title; the message is kept in the log. */

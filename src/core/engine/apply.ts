@@ -1,5 +1,5 @@
 // apply(state, event, plans): the one state transition. It never mutates its input state.
-import { onActionDone, onClockStarted, onCommandRun, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
+import { onActionDone, onClockStarted, onCommandRun, onCommandStarted, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
 import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered } from './apply-flow.js';
 import { describeEvent } from './describe.js';
 import { EngineError } from './errors.js';
@@ -51,6 +51,8 @@ function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
       return onSkipped(s, e, plans);
     case 'plan-handed-over':
       return onHandOver(s, e, plans);
+    case 'command-started':
+      return onCommandStarted(s, e, plans);
     case 'command-run':
       return onCommandRun(s, e, plans);
     case 'inject-released':
@@ -79,5 +81,6 @@ function entryFor(s: IncidentState, e: IncidentEvent, plans: Plans): TimelineEnt
     planId: where.planId,
     ...(where.stepId !== undefined ? { stepId: where.stepId } : {}),
     summary: describeEvent(e, plans),
+    ...(e.type === 'command-run' && typeof e.output === 'string' && e.output !== '' ? { detail: e.output } : {}),
   };
 }

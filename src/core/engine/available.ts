@@ -1,6 +1,8 @@
 // availableActions(state, plans): what the responder may do next, decided by the engine.
 import type { Step } from '../plan/types.js';
 import { addDuration, parseDuration } from '../time/duration.js';
+import { clampTimeout } from '../command-limits.js';
+import { commandLine } from '../safe-text/index.js';
 import type { Action } from './actions.js';
 import * as choose from './choices.js';
 import type { StepRef } from './events.js';
@@ -32,15 +34,17 @@ function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step
     list.push({ kind: 'send-notification', id, label: `Send ${n.title} to ${n.to}`, step: at, notification: n });
   }
   if (step.run) {
-    const { argv, description } = step.run;
-    const timeoutMs = toMs(step.run.timeout);
+    const { argv, description, cwd } = step.run;
     list.push({
       kind: 'run-command',
       id: `run@${key}`,
-      label: `Run ${argv.join(' ')}`,
+      // One line, every argument quoted with its control characters shown: what is read is what runs.
+      label: `Run ${commandLine(argv)}`,
       step: at,
       argv: [...argv],
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      timeoutMs: clampTimeout(toMs(step.run.timeout)),
+      env: [...(step.run.env ?? [])],
+      ...(cwd !== undefined ? { cwd } : {}),
       ...(description !== undefined ? { description } : {}),
     });
   }

@@ -3,7 +3,8 @@ import type { Action, ActionInput } from './actions.js';
 import { availableActions } from './available.js';
 import { EventBatch } from './batch.js';
 import { EngineError } from './errors.js';
-import type { IncidentEvent } from './events.js';
+import type { CommandResult } from '../ports.js';
+import type { IncidentEvent, StepRef } from './events.js';
 import { getNotification, splitRef, type Plans } from './refs.js';
 import type { IncidentState } from './state.js';
 import { enterStep, raiseLevel, sendNotification, startClock } from './transitions.js';
@@ -99,14 +100,35 @@ function skip(b: EventBatch, a: Of<'skip-step'>, input: ActionInput): void {
   enterStep(b, target);
 }
 
+/** With a working folder: the command-started event, logged before it runs. With a result: its outcome. */
 function commandRun(b: EventBatch, a: Of<'run-command'>, input: ActionInput): void {
-  const r = input.result ?? fail('The command result is missing.');
+  if (input.result === undefined && input.cwd !== undefined) {
+    b.push({ type: 'command-started', ...a.step, argv: a.argv, cwd: need(input.cwd, 'working folder'), env: a.env, timeoutMs: a.timeoutMs });
+    return;
+  }
+  pushResult(b, a.step, a.argv, input.result ?? fail('The command result is missing.'));
+}
+
+/**
+ * The result of the command the latest command-started began, wherever the incident is now (another
+ * terminal may have moved on while it ran): the result is evidence and is never refused for that.
+ */
+export function commandFinished(state: IncidentState, plans: Plans, result: CommandResult, at: Date, actor: string): IncidentEvent[] {
+  const started = state.runningCommand;
+  if (!started) throw new EngineError('invalid-input', 'No command was started, so there is no result to record.');
+  const b = new EventBatch(state, plans, at, actor);
+  pushResult(b, { planId: started.planId, stepId: started.stepId }, started.argv, result);
+  return b.events;
+}
+
+function pushResult(b: EventBatch, step: StepRef, argv: string[], r: CommandResult): void {
   b.push({
     type: 'command-run',
-    ...a.step,
-    argv: a.argv,
+    ...step,
+    argv,
     exitCode: r.exitCode,
     timedOut: r.timedOut,
+    ...(r.interrupted === true ? { interrupted: true } : {}),
     durationMs: Math.max(0, Math.round(r.durationMs)),
     output: excerpt(r.output),
   });

@@ -1,6 +1,7 @@
 // One plain sentence per event, for timelines and reports (renderers may restyle it).
 import type { IncidentEvent } from './events.js';
 import type { Plans } from './refs.js';
+import { commandLine, quoteArg } from '../safe-text/index.js';
 
 /** A short English summary of an event; unknown references fall back to their ids. */
 export function describeEvent(e: IncidentEvent, plans: Plans): string {
@@ -25,13 +26,21 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
       return `Skipped step ${e.stepId}: ${e.reason}`;
     case 'plan-handed-over':
       return `Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}`;
+    case 'command-started':
+      return `Started ${commandLine(e.argv)} in ${quoteArg(e.cwd)}${e.env.length > 0 ? `, passing ${e.env.map(quoteArg).join(', ')}` : ''}`;
     case 'command-run':
-      return `Ran ${e.argv.join(' ')}: ${e.timedOut ? 'timed out' : `exit code ${e.exitCode ?? 'none'}`}`;
+      return `Ran ${commandLine(e.argv)}: ${commandOutcome(e)}`;
     case 'inject-released':
       return `Inject ${e.injectId}: ${e.title}`;
     case 'incident-closed':
       return `Incident closed: ${e.summary}`;
   }
+}
+
+/** How a command ended, in words: "exit code 0", "timed out", "interrupted by the responder". */
+export function commandOutcome(r: { exitCode: number | null; timedOut: boolean; interrupted?: boolean }): string {
+  if (r.interrupted === true) return 'interrupted by the responder';
+  return r.timedOut ? 'timed out' : `exit code ${r.exitCode ?? 'none'}`;
 }
 
 function stepTitle(plans: Plans, planId: string, id: string): string {

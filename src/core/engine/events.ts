@@ -83,6 +83,21 @@ export interface PlanHandedOver extends LoggedEvent {
   to: StepRef;
 }
 
+/**
+ * A confirmed command is about to run, committed before it starts: if the session dies while it
+ * runs (Ctrl+C, kill -9, power cut), the log still says what was started, where and with what.
+ */
+export interface CommandStarted extends LoggedEvent {
+  type: 'command-started';
+  planId: string;
+  stepId: string;
+  argv: string[];
+  cwd: string; // the working folder, absolute
+  env: string[]; // names of the variables passed on besides the base set (never their values)
+  timeoutMs: number;
+}
+
+/** A command's result. Logs written before command-started existed hold this event alone. */
 export interface CommandRun extends LoggedEvent {
   type: 'command-run';
   planId: string;
@@ -90,6 +105,7 @@ export interface CommandRun extends LoggedEvent {
   argv: string[];
   exitCode: number | null; // null when killed by a signal or a timeout
   timedOut: boolean;
+  interrupted?: boolean; // the responder stopped it (Ctrl+C); absent means it was not
   durationMs: number;
   output: string; // a bounded excerpt
 }
@@ -120,6 +136,7 @@ export type IncidentEvent =
   | NotificationSent
   | StepSkipped
   | PlanHandedOver
+  | CommandStarted
   | CommandRun
   | InjectReleased
   | IncidentClosed;
@@ -138,6 +155,7 @@ export const EVENT_TYPES: readonly IncidentEventType[] = [
   'notification-sent',
   'step-skipped',
   'plan-handed-over',
+  'command-started',
   'command-run',
   'inject-released',
   'incident-closed',

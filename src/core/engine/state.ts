@@ -63,8 +63,16 @@ export interface CommandRecord extends StepRef, Stamp {
   argv: string[];
   exitCode: number | null;
   timedOut: boolean;
+  interrupted?: true; // only when the responder stopped it
   durationMs: number;
   output: string;
+}
+/** A command started and not (yet) given a result: still running, or its session ended while it ran. */
+export interface StartedCommand extends StepRef, Stamp {
+  argv: string[];
+  cwd: string;
+  env: string[];
+  timeoutMs: number;
 }
 
 /** An exercise inject as released to the players. */
@@ -93,6 +101,7 @@ export interface TimelineEntry extends Stamp {
   planId: string;
   stepId?: string;
   summary: string;
+  detail?: string; // a command's output excerpt: hostile text, so renderers pass it through safeBlock
 }
 
 export interface IncidentState {
@@ -112,6 +121,7 @@ export interface IncidentState {
   skipped: SkippedStep[];
   handovers: HandOver[];
   commands: CommandRecord[];
+  runningCommand?: StartedCommand; // the last command-started without a command-run after it
   injects: InjectRecord[]; // exercise injects released so far (empty in a real incident)
   closed: boolean;
   closedAt?: string;

@@ -125,7 +125,9 @@ export interface Notification {
 
 export interface Command {
   argv: string[]; // never a shell string
-  timeout?: string; // ISO 8601 duration
+  timeout?: string; // ISO 8601 duration, at most PT1H
+  env?: string[]; // names of the responder's variables the command needs (beyond PATH, HOME, LANG, LC_*, TERM, TZ)
+  cwd?: string; // working folder; relative to the folder the responder started in, which is the default
   description?: string;
 }
 

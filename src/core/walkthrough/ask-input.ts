@@ -1,23 +1,20 @@
 // What the walkthrough asks for each kind of action, turned into the engine's ActionInput.
 // undefined means the responder backed out: nothing is logged.
 import type { Action, ActionInput, NotificationChoice, Plans } from '../engine/index.js';
-import type { Clock, CommandRunner, Prompter, Screen } from '../ports.js';
+import type { Clock, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
-import { formatDuration } from '../time/duration.js';
 import { parseMoment } from '../time/moment.js';
-import { quoteArg, safeLine } from '../safe-text/index.js';
+import { safeLine } from '../safe-text/index.js';
 
 export interface AskContext {
   prompter: Prompter;
   screen: Screen;
-  runner: CommandRunner;
   clock: Clock;
   styler: Styler;
   plans: Plans;
 }
 
 const BACK = -1;
-const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const required = (what: string) => (v: string) => (v.trim() ? true : `${what} cannot be empty`);
 
 /** Ask what this action needs; undefined when the responder chose to go back. */
@@ -50,7 +47,7 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
       return (await p.confirm({ message: 'Move on anyway?', default: false })) ? {} : undefined;
     }
     case 'run-command':
-      return runCommand(ctx, action);
+      return undefined; // run-command.ts: it logs before and after the command, not once
     case 'add-note':
       return { text: await p.input({ message: 'Note:', required: true, validate: required('A note') }) };
     case 'record-notification': {
@@ -89,17 +86,6 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
       return {};
   }
   return undefined;
-}
-
-async function runCommand(ctx: AskContext, action: Extract<Action, { kind: 'run-command' }>): Promise<ActionInput | undefined> {
-  const shown = action.argv.map(quoteArg).join(' ');
-  const timeoutMs = action.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  ctx.screen.write(`${action.description ? `${action.description}\n` : ''}Command: ${ctx.styler.bold(shown)}\nTimeout: ${formatDuration(timeoutMs)}\n`);
-  if (!(await ctx.prompter.confirm({ message: 'Run this command now?', default: false }))) return undefined;
-  const result = await ctx.runner.run(action.argv, { timeoutMs });
-  const status = result.timedOut ? 'timed out' : `exit code ${String(result.exitCode)}`;
-  ctx.screen.write(`${result.output}\n${ctx.styler.dim(`(${status}, ${formatDuration(result.durationMs)})`)}\n`);
-  return { result };
 }
 
 async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'start-clock' }>): Promise<ActionInput | undefined> {

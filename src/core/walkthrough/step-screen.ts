@@ -4,7 +4,7 @@ import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
-import { quoteArg, safeBlock, safeLine as t } from '../safe-text/index.js';
+import { commandLine, commandLines, quoteArg, safeBlock, safeLine as t } from '../safe-text/index.js';
 
 export interface ScreenContext {
   incidentId: string;
@@ -30,7 +30,7 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
   const plan = current ? ctx.plans.get(current.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === current?.stepId);
   if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), ...wrap(safeBlock(state.summary ?? ''), width));
-  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width));
+  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width), ...unfinishedCommand(state, s, ctx.formatTime));
   return lines.join('\n') + '\n';
 }
 
@@ -73,9 +73,29 @@ function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s
     const n = plan.notifications?.find((x) => x.id === id);
     if (n) lines.push(`  ${s.dim('Notify:')} ${t(n.title)} → ${t(n.to)} ${s.dim(t(`(TLP:${n.tlp}${n.channel ? `, via ${n.channel}` : ''})`))}`);
   }
-  if (step.run) lines.push(`  ${s.dim('Command:')} ${step.run.argv.map(quoteArg).join(' ')}`);
+  if (step.run) lines.push(...commandSection(step.run, s));
   if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${t(step.decision.question)}`);
   return lines;
+}
+
+/** One argument per line, each quoted with its control characters visible: no argument can hide another. */
+function commandSection(run: NonNullable<Step['run']>, s: Styler): string[] {
+  const [program = '', ...args] = commandLines(run.argv);
+  const lines = [`  ${s.dim('Command:')} ${program}`, ...args.map((a) => `           ${a}`)];
+  if (run.cwd !== undefined) lines.push(`  ${s.dim('In folder:')} ${quoteArg(run.cwd)}`);
+  if (run.env && run.env.length > 0) lines.push(`  ${s.dim('Passes on:')} ${run.env.map(quoteArg).join(', ')}`);
+  return lines;
+}
+
+/** A command-started with no result: its session ended while it ran (or another terminal runs it now). */
+function unfinishedCommand(state: IncidentState, s: Styler, formatTime: (iso: string) => string): string[] {
+  const c = state.runningCommand;
+  if (!c) return [];
+  return [
+    s.warning(`  ! A command started ${formatTime(c.at)} by ${t(c.actor)} has no result in the log:`),
+    s.warning(`    ${commandLine(c.argv)}`),
+    s.warning('    it may still be running in another terminal, or its session ended while it ran.'),
+  ];
 }
 
 function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {

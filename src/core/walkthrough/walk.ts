@@ -1,7 +1,7 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
 import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
-import type { Choice, Clock, CommandRunner, EventLog, Prompter, Screen } from '../ports.js';
+import type { Choice, Clock, CommandRunner, EventLog, Interrupts, Prompter, Screen, WorkingFolder } from '../ports.js';
 import type { Styler } from '../report/styler.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
@@ -9,6 +9,7 @@ import { commitFromLatest } from '../commit.js';
 import { askInput, type AskContext } from './ask-input.js';
 import { renderStatusText } from '../report/incident/status-text.js';
 import { renderTimelineText } from '../report/incident/timeline-text.js';
+import { runStepCommand } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 
 export interface WalkDeps {
@@ -19,6 +20,10 @@ export interface WalkDeps {
   runner: CommandRunner;
   styler: Styler;
   formatTime: (iso: string) => string;
+  /** Where a step's command runs: its run.cwd against the folder the responder started in. */
+  workdir: WorkingFolder;
+  /** Ctrl+C while a command runs (no prompt is reading keys then). */
+  interrupts: Interrupts;
 }
 
 export interface WalkInput {
@@ -97,6 +102,10 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
 
     if (action.kind === 'view-status' || action.kind === 'view-timeline') {
       await showView(deps, state, input, action.kind);
+      continue;
+    }
+    if (action.kind === 'run-command') {
+      notice = await runStepCommand(deps, input, action);
       continue;
     }
     const ctx: AskContext = { ...deps, plans: input.plans };

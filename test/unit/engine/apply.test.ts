@@ -32,7 +32,7 @@ const script: IncidentEvent[] = [
 
 describe('apply', () => {
   it('covers every event type in the script', () => {
-    expect(new Set(script.map((e) => e.type))).toEqual(new Set(EVENT_TYPES.filter((t) => t !== 'command-run')));
+    expect(new Set(script.map((e) => e.type))).toEqual(new Set(EVENT_TYPES.filter((t) => t !== 'command-run' && t !== 'command-started')));
   });
 
   it('rebuilds the full state from one event of each type', () => {
@@ -65,6 +65,36 @@ describe('apply', () => {
       { type: 'command-run', planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all'], exitCode: 3, timedOut: false, durationMs: 1200, output: 'db down', ...who(1) },
     ]);
     expect(s.commands).toEqual([{ planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all'], exitCode: 3, timedOut: false, durationMs: 1200, output: 'db down', ...who(1) }]);
+  });
+
+  it('folds command-started, then its result; an interrupted result says so and its output is on the timeline', () => {
+    const started = fold(P, [
+      ...opening,
+      { type: 'step-entered', planId: 'xx-ncp', stepId: 'recover', ...who(1) },
+      { type: 'command-started', planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all\x1b[8m'], cwd: '/srv', env: ['KUBECONFIG'], timeoutMs: 30_000, ...who(1) },
+    ]);
+    expect(started.runningCommand).toEqual({ planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all\x1b[8m'], cwd: '/srv', env: ['KUBECONFIG'], timeoutMs: 30_000, ...who(1) });
+    expect(started.timeline.at(-1)?.summary).toBe("Started check-services $'--all\\x1b[8m' in /srv, passing KUBECONFIG");
+    const done = apply(
+      started,
+      { type: 'command-run', planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all\x1b[8m'], exitCode: null, timedOut: false, interrupted: true, durationMs: 900, output: 'partial', ...who(1) },
+      P,
+    );
+    expect(done.runningCommand).toBeUndefined();
+    expect(done.commands.at(-1)).toMatchObject({ interrupted: true, exitCode: null, output: 'partial' });
+    expect(done.timeline.at(-1)).toMatchObject({ summary: "Ran check-services $'--all\\x1b[8m': interrupted by the responder", detail: 'partial' });
+  });
+
+  it('keeps a command-started with no result (the session died) as running, on the timeline', () => {
+    const s = fold(P, [
+      ...opening,
+      { type: 'step-entered', planId: 'xx-ncp', stepId: 'recover', ...who(1) },
+      { type: 'command-started', planId: 'xx-ncp', stepId: 'recover', argv: ['check-services'], cwd: '/srv', env: [], timeoutMs: 30_000, ...who(1) },
+      { type: 'note-added', text: 'laptop rebooted', ...who(2) },
+    ]);
+    expect(s.runningCommand?.argv).toEqual(['check-services']);
+    expect(s.commands).toEqual([]);
+    expect(s.timeline.map((e) => e.type)).toContain('command-started');
   });
 
   it('records a released inject on the timeline at the current step', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions } from '../../../src/core/engine/available.js';
-import { eventsFor, excerpt, OUTPUT_LIMIT } from '../../../src/core/engine/decide.js';
+import { apply } from '../../../src/core/engine/apply.js';
+import { commandFinished, eventsFor, excerpt, OUTPUT_LIMIT } from '../../../src/core/engine/decide.js';
+import type { IncidentEvent } from '../../../src/core/engine/events.js';
 import { hoursAfter } from './fixtures.js';
 import { Session } from './session.js';
 
@@ -127,6 +129,33 @@ describe('eventsFor refuses impossible actions', () => {
     expect(() => eventsFor(t.state, t.plans, stale, {}, at, 'alice')).toThrow(expect.objectContaining({ code: 'not-available' }));
     t.act('close', { summary: 'done' }, at);
     expect(() => eventsFor(t.state, t.plans, 'note', { text: 'x' }, at, 'alice')).toThrow(expect.objectContaining({ code: 'closed' }));
+  });
+
+  it('starts a command (folder, variables, clamped timeout) and records the result of the one started', () => {
+    const s = new Session();
+    s.act('continue', {}, at);
+    s.act('decide', { option: 0 }, at);
+    const [started] = s.act('run', { cwd: '/srv/evidence' }, at);
+    expect(started).toMatchObject({ type: 'command-started', argv: ['check-services', '--all'], cwd: '/srv/evidence', env: [], timeoutMs: 30_000 });
+    const events = commandFinished(s.state, s.plans, { exitCode: null, timedOut: false, interrupted: true, durationMs: 10, output: 'x' }, at, 'alice');
+    expect(events).toEqual([expect.objectContaining({ type: 'command-run', stepId: 'recover', interrupted: true, exitCode: null })]);
+  });
+
+  it('records the result of a started command even when another terminal moved the incident on', () => {
+    const s = new Session();
+    s.act('continue', {}, at);
+    s.act('decide', { option: 0 }, at);
+    s.act('run', { cwd: '/srv' }, at);
+    s.act('skip', { reason: 'moved on from the other terminal', target: 0 }, at);
+    expect(s.state.current?.stepId).not.toBe('recover');
+    const [run] = commandFinished(s.state, s.plans, { exitCode: 0, timedOut: false, durationMs: 10, output: '' }, at, 'alice');
+    expect(run).toMatchObject({ type: 'command-run', stepId: 'recover' });
+    expect(() => apply(s.state, run as IncidentEvent, s.plans)).not.toThrow();
+  });
+
+  it('has no result to record when no command was started', () => {
+    const s = new Session();
+    expect(() => commandFinished(s.state, s.plans, { exitCode: 0, timedOut: false, durationMs: 1, output: '' }, at, 'alice')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 
   it('refuses a run-command without its result', () => {

@@ -11,7 +11,7 @@ import type { Exercise } from '../../../src/core/exercise/types.js';
 import type { Plan } from '../../../src/core/plan/types.js';
 import { plainStyler } from '../../../src/core/report/styler.js';
 import { walk } from '../../../src/core/walkthrough/walk.js';
-import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter, type Answer } from '../../helpers/fakes.js';
+import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter, type Answer, FakeInterrupts, fakeWorkdir } from '../../helpers/fakes.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const plan = parse(readFileSync(join(fixtures, 'plans/walk-plan.yaml'), 'utf8')) as Plan;
@@ -29,7 +29,7 @@ function play(answers: Answer[], speed?: number) {
   const prompter = new ScriptedPrompter(answers);
   const schedule = injectSchedule(exercise, start);
   const hooks = facilitatorHooks({ log, plans, incidentId: 'ex-1', exercise, schedule, start, clock, prompter, styler: plainStyler });
-  const deps = { log, prompter, screen: new BufferScreen(), clock, runner: new FakeRunner(), styler: plainStyler, formatTime: (iso: string) => iso };
+  const deps = { log, prompter, screen: new BufferScreen(), clock, runner: new FakeRunner(), styler: plainStyler, formatTime: (iso: string) => iso, workdir: fakeWorkdir, interrupts: new FakeInterrupts() };
   const state = () => fold(plans, log.events('ex-1').map((r) => r.event));
   return { log, real, clock, deps, state, run: () => walk(deps, { incidentId: 'ex-1', plans, actor: 'players', hooks }) };
 }

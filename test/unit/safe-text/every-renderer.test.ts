@@ -17,7 +17,7 @@ import { renderStepScreen } from '../../../src/core/walkthrough/step-screen.js';
 import { walk } from '../../../src/core/walkthrough/walk.js';
 import { eu, national, AWARE, hoursAfter } from '../engine/fixtures.js';
 import { exercise } from '../exercise/fixtures.js';
-import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter } from '../../helpers/fakes.js';
+import { BufferScreen, FakeClock, FakeInterrupts, FakeRunner, MemoryEventLog, ScriptedPrompter, fakeWorkdir } from '../../helpers/fakes.js';
 import { hostileStrings, rawUnsafe } from '../../helpers/hostile-strings.js';
 import { context } from '../report/findings-fixture.js';
 import { poison, PROSE } from '../../helpers/hostile-files.js';
@@ -118,7 +118,7 @@ describe('every renderer, fed the hostile corpus', () => {
     log.appendAll('inc-1', events.slice(0, Math.max(3, events.findIndex((e) => e.type === 'decision-taken'))));
     const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
     const screen = new BufferScreen(80, 24);
-    const deps = { log, prompter, screen, clock: new FakeClock(hoursAfter(30)), runner: new FakeRunner(), styler: colour, formatTime: (t: string) => t };
+    const deps = { log, prompter, screen, clock: new FakeClock(hoursAfter(30)), runner: new FakeRunner(), styler: colour, formatTime: (t: string) => t, workdir: fakeWorkdir, interrupts: new FakeInterrupts() };
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
     expectClean(screen.text);
     expect(prompter.offered.length).toBeGreaterThan(3);

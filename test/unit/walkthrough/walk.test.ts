@@ -7,7 +7,7 @@ import { Cancelled } from '../../../src/core/errors.js';
 import type { Plan } from '../../../src/core/plan/types.js';
 import { plainStyler } from '../../../src/core/report/styler.js';
 import { walk } from '../../../src/core/walkthrough/walk.js';
-import { BufferScreen, FakeClock, FakeRunner, MemoryEventLog, ScriptedPrompter, type Answer } from '../../helpers/fakes.js';
+import { BufferScreen, FakeClock, FakeInterrupts, FakeRunner, MemoryEventLog, ScriptedPrompter, fakeWorkdir, type Answer } from '../../helpers/fakes.js';
 
 const plan = parse(readFileSync(join(import.meta.dirname, '../../fixtures/plans/walk-plan.yaml'), 'utf8')) as Plan;
 const plans = new Map([[plan.metadata.id, plan]]);
@@ -26,6 +26,8 @@ function setup(answers: Answer[]) {
     runner: new FakeRunner(),
     styler: plainStyler,
     formatTime: (iso: string) => iso,
+    workdir: fakeWorkdir,
+    interrupts: new FakeInterrupts(),
   };
   return { log, deps, types: () => log.events('inc-1').map((r) => r.event.type) };
 }
@@ -102,9 +104,9 @@ describe('walk', () => {
     const triage = withRun.steps[0];
     if (triage) triage.run = { argv: ['collect-evidence', '--case', 'a b'], timeout: 'PT1M' };
     const runPlans = new Map([[withRun.metadata.id, withRun]]);
-    const { log, deps } = setup([{ select: 'Run' }, { confirm: false }, { select: 'Run' }, { confirm: true }, { select: 'Pause' }]);
+    const { log, deps } = setup([{ select: 'Run' }, { confirm: false }, { select: 'Run' }, { confirm: true }, { select: 'Continue' }, { select: 'Pause' }]);
     await walk(deps, { incidentId: 'inc-1', plans: runPlans, actor: 'ana' });
-    expect(deps.screen.text).toContain("Command: collect-evidence --case 'a b'");
+    expect(deps.screen.text).toContain("Command: collect-evidence\n             --case\n             'a b'");
     expect(deps.runner.runs).toEqual([['collect-evidence', '--case', 'a b']]);
     const runs = log.events('inc-1').filter((r) => r.event.type === 'command-run');
     expect(runs).toHaveLength(1);

@@ -14,6 +14,7 @@ import { nis2FrameworkIntegration, nis2InfoExchangeChannels, nis2Procedures } fr
 import { missingParent, noHandover, unknownParent } from './parent.js';
 import type { Rule, RuleContext } from './rule.js';
 import { runEmptyArgv } from './run-argv.js';
+import { runControlCharacters, runTimeoutRange } from './run-command-safety.js';
 import { ambiguousExit, noExit } from './step-exits.js';
 import { unknownChannel, unknownClock, unknownLevel, unknownNotification } from './unknown-local.js';
 import { unknownPlan } from './unknown-plan.js';
@@ -46,6 +47,8 @@ export const planRules: readonly Rule[] = [
   unknownParent,
   noHandover,
   runEmptyArgv,
+  runControlCharacters,
+  runTimeoutRange,
 ];
 
 /** The NIS2 Art. 9 profile: warnings for national plans that leave out an element of Art. 9(1), 9(2), 9(4). */
