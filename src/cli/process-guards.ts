@@ -1,6 +1,7 @@
 // What the process itself can do to a run: a signal to stop (SIGTERM, Ctrl+C outside a prompt),
 // and a reader that goes away (`crisis log verify | head -1` closes our stdout: EPIPE).
 import type { OutStream } from './io.js';
+import { routeSigint } from '../adapters/command-context.js';
 
 /** 128 + the signal number, as a shell reports a process ended by it. */
 export const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -48,5 +49,7 @@ export function ignoreStderrErrors(stream: NodeJS.WriteStream): void {
  * a signal arriving while one of them waits for input or draws must still end the process.
  */
 export function onStopSignal(stop: (signal: StopSignal) => void): void {
-  for (const signal of Object.keys(signalExitCodes) as StopSignal[]) process.once(signal, () => stop(signal));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  // Ctrl+C while a step command runs is the command's (it stops the command's group, not crisis).
+  routeSigint(() => stop('SIGINT'));
 }

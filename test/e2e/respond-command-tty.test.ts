@@ -107,7 +107,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
     expect(result).toContain('The command has finished'); // the result waits for the responder
     await t.choose('Continue');
     await t.choose('Pause');
-    await t.waitFor('Paused. Everything is saved.');
+    await t.waitFor('(Hostile command). Everything is saved.');
     expect(await exitCodeOf(rcFile)).toBe(0);
 
     const exported = await runCli(['log', 'export', id, '--format', 'json', '--db', db]);
