@@ -46,8 +46,14 @@ export function runCommand(argv: readonly string[], options: RunOptions, parentE
   const stopGroup = (): void => {
     if (killTimer !== undefined) return;
     signalGroup(child.pid, 'SIGTERM');
-    // Not cleared when the child exits: a grandchild that ignores SIGTERM still gets SIGKILL.
-    killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+    // Not cleared when the child exits: a grandchild that ignores SIGTERM still gets SIGKILL,
+    // at the latest when crisis itself exits (the timer does not keep Node alive).
+    const pid = child.pid;
+    if (pid !== undefined) groupsToKill.add(pid);
+    killTimer = setTimeout(() => {
+      signalGroup(pid, 'SIGKILL');
+      if (pid !== undefined) groupsToKill.delete(pid);
+    }, KILL_GRACE_MS);
     killTimer.unref();
   };
   const timer = setTimeout(() => {
@@ -107,6 +113,12 @@ export function commandEnv(parent: NodeJS.ProcessEnv, named: readonly string[]):
   }
   return env;
 }
+
+/** Groups sent SIGTERM whose SIGKILL is still due: killed at once if crisis exits first. */
+const groupsToKill = new Set<number>();
+process.once('exit', () => {
+  for (const pid of groupsToKill) signalGroup(pid, 'SIGKILL');
+});
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;

@@ -92,6 +92,18 @@ describe('processRunner', () => {
     expect(groupAlive(leader(r.output))).toBe(false); // what it left running stopped with it
   });
 
+  it('kills a group that ignores SIGTERM when crisis exits before the grace is over', async () => {
+    // A process of its own, as crisis is: it runs the command, and exits as soon as it has a result.
+    const runner = join(import.meta.dirname, '../../dist/adapters/process-runner.js');
+    const script = `import(${JSON.stringify(runner)}).then(async ({ processRunner }) => {
+      const r = await processRunner.run(['sh', '-c', "trap '' TERM; echo $$; sleep 30 &"], { timeoutMs: 60000, cwd: ${JSON.stringify(cwd)}, env: [] });
+      process.stdout.write(r.output);
+    });`;
+    const out = execFileSync('node', ['--input-type=module', '-e', script]).toString();
+    await new Promise((done) => setTimeout(done, 300));
+    expect(groupAlive(leader(out))).toBe(false);
+  });
+
   // Issue 7: the child inherited the responder's whole environment (SECRET_TOKEN).
   it('gives the command a minimal environment plus only the variables the plan names', async () => {
     const env = { PATH: process.env['PATH'], HOME: '/home/ana', LC_TIME: 'de_DE.UTF-8', SECRET_TOKEN: 's3cret', KUBECONFIG: '/k/config' };
