@@ -69,7 +69,7 @@ export function runCommand(argv: readonly string[], options: RunOptions, parentE
 
   return new Promise((resolve) => {
     let done = false;
-    const finish = (exitCode: number | null, failure = ''): void => {
+    const finish = (exitCode: number | null, failure = '', signal: NodeJS.Signals | null = null): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -82,6 +82,7 @@ export function runCommand(argv: readonly string[], options: RunOptions, parentE
         exitCode: timedOut || interrupted ? null : exitCode,
         timedOut,
         ...(interrupted ? { interrupted: true } : {}),
+        ...(signal !== null && !timedOut && !interrupted ? { signal } : {}),
         durationMs: Math.round(performance.now() - started),
         output: failure + output.text(),
       });
@@ -89,12 +90,12 @@ export function runCommand(argv: readonly string[], options: RunOptions, parentE
     child.on('error', (error: NodeJS.ErrnoException) => {
       finish(null, `${error.code === 'ENOENT' ? `command not found (ENOENT): ${file}` : error.message}\n`);
     });
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       // Output still in the pipes comes in a moment; a pipe a grandchild holds is not waited for.
-      const drain = setTimeout(() => finish(code), DRAIN_MS);
+      const drain = setTimeout(() => finish(code, '', signal), DRAIN_MS);
       child.on('close', () => {
         clearTimeout(drain);
-        finish(code);
+        finish(code, '', signal);
       });
     });
   });

@@ -107,6 +107,7 @@ export interface CommandResult {
   exitCode: number | null; // null when killed by a signal or a timeout
   timedOut: boolean;
   interrupted?: boolean; // stopped through the abort signal
+  signal?: string; // the signal that ended it (SIGKILL, SIGSEGV, ...), when one did
   durationMs: number;
   output: string; // a bounded excerpt of stdout and stderr, interleaved
 }

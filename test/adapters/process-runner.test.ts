@@ -104,6 +104,11 @@ describe('processRunner', () => {
     expect(groupAlive(leader(out))).toBe(false);
   });
 
+  it('names the signal that ended a command', async () => {
+    const r = await processRunner.run(['sh', '-c', 'kill -KILL $$'], opts(10_000));
+    expect(r).toMatchObject({ exitCode: null, timedOut: false, signal: 'SIGKILL' });
+  });
+
   // Issue 7: the child inherited the responder's whole environment (SECRET_TOKEN).
   it('gives the command a minimal environment plus only the variables the plan names', async () => {
     const env = { PATH: process.env['PATH'], HOME: '/home/ana', LC_TIME: 'de_DE.UTF-8', SECRET_TOKEN: 's3cret', KUBECONFIG: '/k/config' };

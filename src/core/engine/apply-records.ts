@@ -132,6 +132,7 @@ export function onCommandRun(s: IncidentState, e: CommandRun, plans: Plans): voi
     exitCode: e.exitCode,
     timedOut: e.timedOut === true,
     ...(e.interrupted === true ? { interrupted: true as const } : {}),
+    ...(typeof e.signal === 'string' && /^SIG[A-Z0-9]+$/.test(e.signal) ? { signal: e.signal } : {}),
     durationMs: count(e.durationMs, 'duration'),
     output: typeof e.output === 'string' ? e.output : '',
     at: e.at,

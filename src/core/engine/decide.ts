@@ -129,6 +129,7 @@ function pushResult(b: EventBatch, step: StepRef, argv: string[], r: CommandResu
     exitCode: r.exitCode,
     timedOut: r.timedOut,
     ...(r.interrupted === true ? { interrupted: true } : {}),
+    ...(r.signal === undefined ? {} : { signal: r.signal }),
     durationMs: Math.max(0, Math.round(r.durationMs)),
     output: excerpt(r.output),
   });

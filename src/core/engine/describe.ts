@@ -38,9 +38,10 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
 }
 
 /** How a command ended, in words: "exit code 0", "timed out", "interrupted by the responder". */
-export function commandOutcome(r: { exitCode: number | null; timedOut: boolean; interrupted?: boolean }): string {
+export function commandOutcome(r: { exitCode: number | null; timedOut: boolean; interrupted?: boolean; signal?: string }): string {
   if (r.interrupted === true) return 'interrupted by the responder';
-  return r.timedOut ? 'timed out' : `exit code ${r.exitCode ?? 'none'}`;
+  if (r.timedOut) return 'timed out';
+  return r.exitCode === null && r.signal !== undefined ? `ended by ${r.signal}` : `exit code ${r.exitCode ?? 'none'}`;
 }
 
 function stepTitle(plans: Plans, planId: string, id: string): string {

@@ -106,6 +106,7 @@ export interface CommandRun extends LoggedEvent {
   exitCode: number | null; // null when killed by a signal or a timeout
   timedOut: boolean;
   interrupted?: boolean; // the responder stopped it (Ctrl+C); absent means it was not
+  signal?: string; // the signal that ended it, when one did (absent in logs written before it was kept)
   durationMs: number;
   output: string; // a bounded excerpt
 }

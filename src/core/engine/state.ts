@@ -64,6 +64,7 @@ export interface CommandRecord extends StepRef, Stamp {
   exitCode: number | null;
   timedOut: boolean;
   interrupted?: true; // only when the responder stopped it
+  signal?: string; // the signal that ended it
   durationMs: number;
   output: string;
 }

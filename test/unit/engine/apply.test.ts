@@ -67,6 +67,16 @@ describe('apply', () => {
     expect(s.commands).toEqual([{ planId: 'xx-ncp', stepId: 'recover', argv: ['check-services', '--all'], exitCode: 3, timedOut: false, durationMs: 1200, output: 'db down', ...who(1) }]);
   });
 
+  it('keeps the signal that ended a command, and says so on the timeline', () => {
+    const s = fold(P, [
+      ...opening,
+      { type: 'step-entered', planId: 'xx-ncp', stepId: 'recover', ...who(1) },
+      { type: 'command-run', planId: 'xx-ncp', stepId: 'recover', argv: ['check-services'], exitCode: null, timedOut: false, signal: 'SIGSEGV', durationMs: 10, output: '', ...who(1) },
+    ]);
+    expect(s.commands.at(-1)).toMatchObject({ exitCode: null, signal: 'SIGSEGV' });
+    expect(s.timeline.at(-1)?.summary).toBe('Ran check-services: ended by SIGSEGV');
+  });
+
   it('folds command-started, then its result; an interrupted result says so and its output is on the timeline', () => {
     const started = fold(P, [
       ...opening,
