@@ -42,6 +42,8 @@ export interface ClockChoice {
   id: string;
   title: string;
   starts: ClockAnchor;
+  /** The clock has no deadline of its own: the request names when it is due, and the responder gives it. */
+  asksDue: boolean;
 }
 
 /** What is still open at a step when the responder moves on (the CLI may ask to confirm). */
@@ -76,6 +78,7 @@ export interface ActionInput {
   channel?: string; // send/record-notification: a channel other than the notification's own
   clock?: string; // start-clock: ID or PLAN#ID
   since?: Date; // start-clock: when the triggering event happened, if before `at`
+  due?: Date; // start-clock: when the report is due, for a clock with no deadline of its own (on request)
   level?: string; // escalate: level id
   reason?: string; // escalate (optional), skip-step (required)
   target?: number; // skip-step: index into targets, when there is more than one

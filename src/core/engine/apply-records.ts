@@ -49,7 +49,8 @@ export function onClockStarted(s: IncidentState, e: ClockStarted, plans: Plans):
   if (runningClock(s, e.planId, clock.id)) {
     throw new EngineError('clock-running', `Clock "${clock.id}" is already running.`);
   }
-  if (parseIso(e.dueAt, 'due time') < parseIso(e.startedAt, 'start time')) {
+  // Only an outer limit (noLaterThan) can have passed before the clock starts: then it starts overdue.
+  if (parseIso(e.dueAt, 'due time') < parseIso(e.startedAt, 'start time') && clock.noLaterThan === undefined) {
     throw new EngineError('invalid-event', `Clock "${clock.id}" would be due before it starts.`);
   }
   s.clocks.push({
@@ -73,16 +74,9 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
   const to = text(e.to, 'recipient');
   const id = `${e.planId}#${notification.id}`;
   let met: string | undefined;
-  if (e.clock !== undefined) {
-    const c = getClock(plans, e.clock, e.planId);
-    met = `${c.planId}#${c.clock.id}`;
-    // Same id in another plan of the incident: the same legal deadline, met by this report too.
-    const run = runningClock(s, c.planId, c.clock.id) ?? s.clocks.find((r) => r.clockId === c.clock.id && r.metAt === undefined);
-    if (run) {
-      run.metAt = e.at;
-      run.metBy = id;
-    }
-  }
+  if (e.clock !== undefined) met = meetClock(s, plans, e.clock, e.planId, e.at, id);
+  // A report that also serves as an earlier one (alsoMeets) meets that clock too, if it still runs.
+  for (const ref of Array.isArray(e.alsoMeets) ? e.alsoMeets : []) meetClock(s, plans, text(ref, 'clock'), e.planId, e.at, id);
   s.notifications.push({
     planId: e.planId,
     notificationId: notification.id,
@@ -93,6 +87,18 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
     at: e.at,
     actor: e.actor,
   });
+}
+
+/** Meet the running clock `ref` (seen from planId) at `at`; returns PLAN#CLOCK. */
+function meetClock(s: IncidentState, plans: Plans, ref: string, planId: string, at: string, by: string): string {
+  const c = getClock(plans, ref, planId);
+  // Same id in another plan of the incident: the same legal deadline, met by this report too.
+  const run = runningClock(s, c.planId, c.clock.id) ?? s.clocks.find((r) => r.clockId === c.clock.id && r.metAt === undefined);
+  if (run) {
+    run.metAt = at;
+    run.metBy = by;
+  }
+  return `${c.planId}#${c.clock.id}`;
 }
 
 /** command-started: the current step's command, about to run. */

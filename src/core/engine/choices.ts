@@ -54,7 +54,7 @@ export function startableClocks(state: IncidentState, plans: Plans): ClockChoice
   return state.plans.flatMap((pid) =>
     (getPlan(plans, pid).clocks ?? [])
       .filter((c) => MANUAL_STARTS.has(c.starts) && !runningClock(state, pid, c.id))
-      .map((c) => ({ planId: pid, id: c.id, title: c.title, starts: c.starts })),
+      .map((c) => ({ planId: pid, id: c.id, title: c.title, starts: c.starts, asksDue: c.within === undefined })),
   );
 }
 

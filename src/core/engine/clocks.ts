@@ -1,6 +1,6 @@
 // Regulatory and plan clocks: when each is due, and how each started clock stands at a given time.
 import type { Clock } from '../plan/types.js';
-import { addDuration, parseDuration } from '../time/duration.js';
+import { addDuration, parseDuration, type Duration } from '../time/duration.js';
 import { EngineError } from './errors.js';
 import type { IncidentState, StartedClock } from './state.js';
 import { parseIso } from './time.js';
@@ -22,11 +22,34 @@ export interface ClockStatus {
   overdueMs: number;
 }
 
-/** When a clock that starts at `startedAt` is due (calendar-aware: P1M is one calendar month). */
-export function clockDue(clock: Clock, startedAt: Date): Date {
-  const d = parseDuration(clock.within);
-  if (!d) throw new EngineError('bad-duration', `Clock "${clock.id}" has an unreadable duration "${clock.within}".`);
-  return addDuration(startedAt, d);
+/** What a deadline may depend on besides its start: the incident's awareness, a due time given with the request. */
+export interface DueContext {
+  awareness?: Date;
+  /** For a clock with no `within` (an on-request report with no deadline in law): when the request said it is due. */
+  given?: Date;
+}
+
+/**
+ * When a clock that starts at `startedAt` is due (calendar-aware: P1M is one calendar month): `within`
+ * from its start, or the due time given with the request; never later than its outer limit.
+ */
+export function clockDue(clock: Clock, startedAt: Date, ctx: DueContext = {}): Date {
+  let due: Date;
+  if (clock.within === undefined) {
+    if (!ctx.given) throw new EngineError('invalid-input', `Clock "${clock.id}" has no deadline of its own: give the due time the request names.`);
+    due = ctx.given;
+  } else due = addDuration(startedAt, duration(clock, clock.within));
+  if (clock.noLaterThan && ctx.awareness) {
+    const outer = addDuration(ctx.awareness, duration(clock, clock.noLaterThan.within));
+    if (outer < due) due = outer;
+  }
+  return due;
+}
+
+function duration(clock: Clock, text: string): Duration {
+  const d = parseDuration(text);
+  if (!d) throw new EngineError('bad-duration', `Clock "${clock.id}" has an unreadable duration "${text}".`);
+  return d;
 }
 
 /** The run of a clock that has started and is not yet met, if any. */

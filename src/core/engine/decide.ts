@@ -140,7 +140,9 @@ function clock(b: EventBatch, a: Of<'start-clock'>, input: ActionInput): void {
   if (!a.clocks.some((c) => c.planId === ref.planId && c.id === ref.id)) {
     fail(`The clock "${ref.planId}#${ref.id}" cannot be started now.`);
   }
-  startClock(b, ref.id, ref.planId, input.since ?? b.when);
+  const since = input.since ?? b.when;
+  if (input.due !== undefined && input.due.getTime() <= since.getTime()) fail('The report cannot be due before the request for it.');
+  startClock(b, ref.id, ref.planId, since, input.due);
 }
 
 /** Keep the head and the tail of long command output. */

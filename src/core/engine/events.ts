@@ -66,6 +66,7 @@ export interface NotificationSent extends LoggedEvent {
   planId: string;
   notificationId: string;
   to: string; // role id (or PLAN#ROLE)
+  alsoMeets?: string[]; // other clocks the plan says this report meets too (absent in logs written before it existed)
   channel?: string; // channel id
   clock?: string; // the clock this report meets (id in planId, or PLAN#CLOCK)
 }

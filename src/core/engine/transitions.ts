@@ -11,10 +11,11 @@ import { parseIso, toIso } from './time.js';
  * Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. Clocks with
  * the same id in a national plan and its parent are one legal deadline, so a run in either counts.
  */
-export function startClock(b: EventBatch, ref: string, planId: string, startedAt: Date): void {
+export function startClock(b: EventBatch, ref: string, planId: string, startedAt: Date, given?: Date): void {
   const c = getClock(b.plans, ref, planId);
   if (b.state.clocks.some((run) => run.clockId === c.clock.id && run.metAt === undefined)) return;
-  const dueAt = toIso(clockDue(c.clock, startedAt));
+  const awareness = b.state.meta ? parseIso(b.state.meta.awareness, 'awareness time') : startedAt;
+  const dueAt = toIso(clockDue(c.clock, startedAt, { awareness, ...(given === undefined ? {} : { given }) }));
   b.push({ type: 'clock-started', planId: c.planId, clockId: c.clock.id, startedAt: toIso(startedAt), dueAt });
 }
 
@@ -61,6 +62,7 @@ export function sendNotification(b: EventBatch, planId: string, n: Notification,
     to: n.to,
     ...(via !== undefined ? { channel: via } : {}),
     ...(n.clock !== undefined ? { clock: n.clock } : {}),
+    ...(n.alsoMeets !== undefined && n.alsoMeets.length > 0 ? { alsoMeets: [...n.alsoMeets] } : {}),
   });
   if (n.clock === undefined) return;
   const met = getClock(b.plans, n.clock, planId);

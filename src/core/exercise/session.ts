@@ -71,7 +71,7 @@ export class ExerciseSession {
   /** Play one script entry as the engine action a responder would take. */
   perform(entry: ScriptEntry, index: number, at: Date): void {
     this.attempt('script', index, at, [`script entry ${index + 1}`, ` (${entry.do})`], () => {
-      const { action, input } = translate(this.state, this.plans, entry, this.exercise.plan);
+      const { action, input } = translate(this.state, this.plans, entry, this.exercise.plan, at);
       const owner = this.state.current ? stepOwner(this.plans, this.state.current.planId, this.state.current.stepId) : undefined;
       return eventsFor(this.state, this.plans, action.id, input, at, entry.actor ?? owner ?? FACILITATOR);
     });

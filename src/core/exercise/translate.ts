@@ -1,6 +1,7 @@
 // A script entry turned into the engine action a responder would choose, plus its input.
 // The action is looked up in availableActions(), so a script can do only what a person could.
 import { availableActions, splitRef, stepKey, type Action, type ActionInput, type IncidentState, type Plans } from '../engine/index.js';
+import { addDuration, parseDuration } from '../time/duration.js';
 import type { ScriptEntry } from './types.js';
 
 /** The chosen action and the responder's input for it. */
@@ -14,8 +15,8 @@ export class ScriptRefused extends Error {}
 
 type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
 
-/** The action and input for `entry`; `home` is the plan bare references belong to. Throws ScriptRefused. */
-export function translate(state: IncidentState, plans: Plans, entry: ScriptEntry, home: string): Translated {
+/** The action and input for `entry` at `at`; `home` is the plan bare references belong to. Throws ScriptRefused. */
+export function translate(state: IncidentState, plans: Plans, entry: ScriptEntry, home: string, at: Date): Translated {
   if (!state.opened) refuse('the incident is not open yet');
   if (state.closed) refuse('the incident is already closed');
   const actions = availableActions(state, plans);
@@ -45,7 +46,12 @@ export function translate(state: IncidentState, plans: Plans, entry: ScriptEntry
     }
     case 'start-clock': {
       const ref = splitRef(need(entry.clock, 'clock'), home);
-      return { action: find('start-clock', 'no clock can be started by hand now'), input: { clock: `${ref.planId}#${ref.id}` } };
+      const action = find('start-clock', 'no clock can be started by hand now');
+      const input: ActionInput = { clock: `${ref.planId}#${ref.id}` };
+      if (!action.clocks.find((c) => c.planId === ref.planId && c.id === ref.id)?.asksDue) return { action, input };
+      // A report "upon request" is due when the request says: `due`, a duration from this entry.
+      const due = parseDuration(need(entry.due, 'due (when the requested report is due, e.g. P3D)'));
+      return { action, input: { ...input, due: due ? addDuration(at, due) : refuse(`due "${entry.due ?? ''}" is not an ISO 8601 duration`) } };
     }
     case 'close':
       return { action: find('close', 'the incident cannot be closed now'), input: { summary: need(entry.summary, 'summary') } };

@@ -51,6 +51,7 @@ export interface ScriptEntry {
   channel?: string; // notify: another channel than the notification's own
   level?: string; // escalate: a level id (or PLAN#LEVEL)
   clock?: string; // start-clock
+  due?: string; // start-clock of a clock with no deadline of its own: when the request says the report is due, from this entry
   target?: string; // skip: where skipping leads, when the step has several ways on
   text?: string; // note
   reason?: string; // escalate, skip

@@ -97,7 +97,8 @@ export interface Clock {
   title: string;
   starts: ClockAnchor;
   after?: string; // with starts: report-submitted, the clock whose report starts this one
-  within: string; // ISO 8601 duration
+  within?: string; // ISO 8601 duration; only a clock that starts on-request may leave it out (its due time is asked)
+  noLaterThan?: { within: string; from: 'awareness' }; // an outer limit: due at the earlier of the two
   basis: string;
   regime?: 'nis2' | 'dora' | 'gdpr' | 'cer' | 'csa' | 'national' | 'plan';
   description?: string;
@@ -118,6 +119,7 @@ export interface Notification {
   channel?: string; // channel id
   tlp: Tlp;
   clock?: string; // the clock this notification meets when sent
+  alsoMeets?: string[]; // other clocks it meets when sent while they run
   regime?: Clock['regime'];
   fields?: string[]; // required content
   basis?: string;

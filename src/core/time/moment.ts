@@ -13,6 +13,17 @@ export function parseMoment(text: string, now: Date): Date | undefined {
   return Number.isNaN(when.getTime()) ? undefined : when;
 }
 
+/**
+ * A due time typed by a responder: a time (as parseMoment reads it) or how long from `from` (P3D);
+ * undefined when it cannot be read or is not after `from`.
+ */
+export function parseDueTime(text: string, from: Date): Date | undefined {
+  const t = text.trim();
+  const ahead = parseDuration(t.toUpperCase());
+  const due = ahead ? addDuration(from, ahead) : t === '' || t.toLowerCase() === 'now' ? undefined : parseMoment(t, from);
+  return due && due.getTime() > from.getTime() ? due : undefined;
+}
+
 // How long ago: the same calendar arithmetic as deadlines, run backwards.
 function subtract(now: Date, d: Duration): Date {
   const { years, months, weeks, days, hours, minutes, seconds } = d;

@@ -3,7 +3,7 @@
 import type { Action, ActionInput, NotificationChoice, Plans } from '../engine/index.js';
 import type { Clock, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';
-import { parseMoment } from '../time/moment.js';
+import { parseDueTime, parseMoment } from '../time/moment.js';
 import { safeLine } from '../safe-text/index.js';
 
 export interface AskContext {
@@ -100,7 +100,15 @@ async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'star
     validate: (v) => (parseMoment(v, now) ? true : 'give a time, a duration such as PT30M, or leave blank'),
   });
   const since = parseMoment(when, now);
-  return since === undefined || since.getTime() === now.getTime() ? { clock } : { clock, since };
+  const started = since === undefined || since.getTime() === now.getTime() ? { clock } : { clock, since };
+  if (!action.clocks.find((c) => `${c.planId}#${c.id}` === clock)?.asksDue) return started;
+  // No deadline in law (a report "upon request"): the request itself says when it is due.
+  const from = since ?? now;
+  const due = await ctx.prompter.input({
+    message: 'When is it due, as the request says? (a time such as 2026-12-05 12:00, or how long from the request such as P3D)',
+    validate: (v) => (parseDueTime(v, from) ? true : 'give a time after the request, or a duration such as P3D'),
+  });
+  return { ...started, due: parseDueTime(due, from) ?? from };
 }
 
 /** Through which channel it went: the plan's channel for it by default (the portal may be down at 3 a.m.). */

@@ -1,5 +1,6 @@
 // A test driver: an incident's log and state, advanced through the engine's own functions.
-import type { ActionInput } from '../../../src/core/engine/actions.js';
+import type { Action, ActionInput } from '../../../src/core/engine/actions.js';
+import { availableActions } from '../../../src/core/engine/available.js';
 import { apply } from '../../../src/core/engine/apply.js';
 import { eventsFor } from '../../../src/core/engine/decide.js';
 import type { IncidentEvent } from '../../../src/core/engine/events.js';
@@ -35,6 +36,13 @@ export class Session {
     for (const e of events) this.state = apply(this.state, e, this.plans);
     this.log.push(...events);
     return events;
+  }
+
+  /** The available action of `kind` now; fails the test when there is none. */
+  availableFor<K extends Action['kind']>(kind: K): Extract<Action, { kind: K }> {
+    const found = availableActions(this.state, this.plans).find((a): a is Extract<Action, { kind: K }> => a.kind === kind);
+    if (!found) throw new Error(`no ${kind} action now`);
+    return found;
   }
 
   private resolveId(idOrPrefix: string): string {

@@ -5,10 +5,11 @@ import type { ScriptEntry } from '../../../src/core/exercise/types.js';
 import { plans } from './fixtures.js';
 
 const P = plans();
+const AT = new Date(3_600_000);
 const opened = fold(P, openIncident(P, { planId: 'xx-ncp', title: 'x', awareness: new Date(0), at: new Date(0), actor: 'a' }));
 const refusal = (entry: ScriptEntry, state = opened): string => {
   try {
-    translate(state, P, entry, 'xx-ncp');
+    translate(state, P, entry, 'xx-ncp', AT);
   } catch (error) {
     if (error instanceof ScriptRefused) return error.message;
     throw error;
@@ -18,13 +19,26 @@ const refusal = (entry: ScriptEntry, state = opened): string => {
 
 describe('translate', () => {
   it('picks the action a responder would pick, with its input', () => {
-    expect(translate(opened, P, { at: 'PT1H', do: 'action-done', action: 'Check affected sectors' }, 'xx-ncp')).toMatchObject({ action: { id: 'action:1@xx-ncp#triage' }, input: {} });
-    expect(translate(opened, P, { at: 'PT1H', do: 'notify', notification: 'ew-report', channel: 'phone' }, 'xx-ncp')).toMatchObject({
+    expect(translate(opened, P, { at: 'PT1H', do: 'action-done', action: 'Check affected sectors' }, 'xx-ncp', AT)).toMatchObject({ action: { id: 'action:1@xx-ncp#triage' }, input: {} });
+    expect(translate(opened, P, { at: 'PT1H', do: 'notify', notification: 'ew-report', channel: 'phone' }, 'xx-ncp', AT)).toMatchObject({
       action: { kind: 'send-notification', id: 'notify:xx-ncp#ew-report@xx-ncp#triage' },
       input: { notification: 'xx-ncp#ew-report', channel: 'phone' },
     });
-    expect(translate(opened, P, { at: 'PT1H', do: 'notify', notification: 'final' }, 'xx-ncp').action.kind).toBe('record-notification');
-    expect(translate(opened, P, { at: 'PT1H', do: 'start-clock', clock: 'dora-initial' }, 'xx-ncp').input).toEqual({ clock: 'xx-ncp#dora-initial' });
+    expect(translate(opened, P, { at: 'PT1H', do: 'notify', notification: 'final' }, 'xx-ncp', AT).action.kind).toBe('record-notification');
+    expect(translate(opened, P, { at: 'PT1H', do: 'start-clock', clock: 'dora-initial' }, 'xx-ncp', AT).input).toEqual({ clock: 'xx-ncp#dora-initial' });
+  });
+
+  it('gives a report asked for with no deadline of its own the due time the entry names', () => {
+    const national = P.get('xx-ncp');
+    if (!national) throw new Error('fixture');
+    const clocks = (national.clocks ?? []).map(({ within, ...c }) => (c.id === 'intermediate' ? c : { ...c, ...(within === undefined ? {} : { within }) }));
+    const Q = new Map(P).set('xx-ncp', { ...national, clocks });
+    const state = fold(Q, openIncident(Q, { planId: 'xx-ncp', title: 'x', awareness: new Date(0), at: new Date(0), actor: 'a' }));
+    expect(translate(state, Q, { at: 'PT1H', do: 'start-clock', clock: 'intermediate', due: 'P2D' }, 'xx-ncp', AT).input).toEqual({
+      clock: 'xx-ncp#intermediate',
+      due: new Date(AT.getTime() + 2 * 86_400_000),
+    });
+    expect(() => translate(state, Q, { at: 'PT1H', do: 'start-clock', clock: 'intermediate' }, 'xx-ncp', AT)).toThrow(/no due \(when the requested report is due/);
   });
 
   it.each<[string, ScriptEntry, string]>([
