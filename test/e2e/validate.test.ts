@@ -248,3 +248,24 @@ describe('crisis validate on hostile files', () => {
     expect(report.findings.some((f) => f.message.includes('__proto__'))).toBe(true);
   });
 });
+
+// One problem, one finding: a schema finding on a value hides the rule findings it causes.
+describe('crisis validate reports each problem once', () => {
+  it('end: yes gives the type error alone, not flow/no-exit as well', async () => {
+    const { exitCode, report } = await json(file('end-yes.yaml', plan.replace('end: true', 'end: yes')));
+    expect(exitCode).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['schema/type', 27, 10]]);
+  });
+
+  it('run: {argv: []} gives one finding, not two', async () => {
+    const { report } = await json(file('argv-empty.yaml', plan.replace('    next: assess\n', '    run: {argv: []}\n    next: assess\n')));
+    expect(report.findings.map((f) => [f.rule, f.path])).toEqual([['schema/min-items', '/steps/0/run/argv']]);
+  });
+
+  it("refuses a YAML merge key with one yaml/merge-key finding at the '<<'", async () => {
+    const merged = plan.replace('  - { id: technical, title: Technical, rank: 1 }\n', '  - &lvl { id: technical, title: Technical, rank: 1 }\n  - { <<: *lvl, id: operational, rank: 2 }\n');
+    const { exitCode, report } = await json(file('merge.yaml', merged));
+    expect(exitCode).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/merge-key', 11, 7]]);
+  });
+});
