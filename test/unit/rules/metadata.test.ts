@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jurisdiction } from '../../../src/core/plan/rules/jurisdiction.js';
+import { nis2DesignationLate } from '../../../src/core/plan/rules/nis2-designation.js';
 import { nis2PlanInfoLate } from '../../../src/core/plan/rules/nis2-notified.js';
 import { reviewBeforeAdoption } from '../../../src/core/plan/rules/plan-dates.js';
 import { check, euPlan, mutate, nationalPlan } from './plan-builder.js';
@@ -76,5 +77,25 @@ describe('nis2/art9-5-plan-info-late', () => {
   it('finds nothing in time, or without an adoption date', () => {
     expect(check(nis2PlanInfoLate, sent('2025-03-01', '2025-05-20', '2025-05-20'))).toEqual([]);
     expect(check(nis2PlanInfoLate, mutate(nationalPlan(), (p) => (p.metadata.notifiedToCommission = '2030-01-01')))).toEqual([]);
+  });
+});
+
+describe('nis2/art9-5-designation-late', () => {
+  const authority = (designated: string, designationNotified: string) =>
+    mutate(nationalPlan(), (p) => Object.assign(p.roles[1], { designated, designationNotified }));
+
+  it('warns when the Commission was notified of the authority more than three months after its designation', () => {
+    const plan = authority('2024-10-17', '2025-02-01');
+    const { text, findings } = validateYaml(plan);
+    expect(placesOf(findings, 'nis2/art9-5-designation-late')).toEqual([where(text, 'designationNotified:', '2025-02-01')]);
+    const out = check(nis2DesignationLate, plan);
+    expect(out).toEqual([expect.objectContaining({ severity: 'warning', path: '/roles/1/designationNotified' })]);
+    expect(out[0]?.message).toContain('role "authority": designationNotified 2025-02-01 is more than three months after designated 2024-10-17 (by 2025-01-17)');
+  });
+
+  it('finds nothing in time, or with one of the dates missing', () => {
+    expect(check(nis2DesignationLate, authority('2024-10-17', '2025-01-17'))).toEqual([]);
+    expect(check(nis2DesignationLate, mutate(nationalPlan(), (p) => (p.roles[1].designated = '2020-01-01')))).toEqual([]);
+    expect(check(nis2DesignationLate, nationalPlan())).toEqual([]);
   });
 });

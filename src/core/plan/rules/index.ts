@@ -15,6 +15,7 @@ import { jurisdiction } from './jurisdiction.js';
 import { nis2AuthorityDesignated, nis2AuthorityTasks, nis2Coordinator } from './nis2-authority.js';
 import { nis2Infrastructure, nis2Stakeholders, nis2UnionArrangements } from './nis2-parties.js';
 import { nis2ExercisesTraining, nis2PreparednessMeasures, nis2PreparednessObjectives } from './nis2-preparedness.js';
+import { nis2DesignationLate } from './nis2-designation.js';
 import { nis2PlanInfoLate } from './nis2-notified.js';
 import { nis2FrameworkIntegration, nis2InfoExchangeChannels, nis2Procedures } from './nis2-procedures.js';
 import { tlpAboveChannel } from './notification-tlp.js';
@@ -81,6 +82,7 @@ export const nis2Rules: readonly Rule[] = [
   nis2Infrastructure,
   nis2UnionArrangements,
   nis2PlanInfoLate,
+  nis2DesignationLate,
 ];
 
 /** The id of the finding that stands in for a rule that threw: validate reports it and carries on. */

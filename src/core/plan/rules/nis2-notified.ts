@@ -3,9 +3,8 @@
 // A warning: a legal deadline read from two dates the plan records about itself.
 
 import type { RuleFinding, RuleMeta } from '../../findings.js';
-import { addDuration } from '../../time/duration.js';
 import { finding } from './finding.js';
-import { isoDate } from './plan-dates.js';
+import { isoDate, threeMonthsAfter } from './dates.js';
 import type { Rule } from './rule.js';
 import { get } from './safe.js';
 
@@ -15,8 +14,6 @@ const meta: RuleMeta = {
   description:
     'The plan information is sent to the Commission and EU-CyCLONe (metadata.notifiedToCommission, notifiedToCyclone) at most three months after metadata.adopted (NIS2 Art. 9(5)).',
 };
-
-const THREE_MONTHS = { years: 0, months: 3, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
 const RECIPIENTS = [
   { key: 'notifiedToCommission', to: 'the Commission' },
@@ -31,8 +28,7 @@ export const nis2PlanInfoLate: Rule = {
     const metadata = get(ctx.plan, 'metadata');
     const adopted = isoDate(get(metadata, 'adopted'));
     if (adopted === undefined) return out;
-    // Calendar months, clamped to the month's end (30 November + 3 months = 28 February).
-    const deadline = addDuration(new Date(`${adopted}T00:00:00Z`), THREE_MONTHS).toISOString().slice(0, 10);
+    const deadline = threeMonthsAfter(adopted);
     for (const { key, to } of RECIPIENTS) {
       const sent = isoDate(get(metadata, key));
       if (sent === undefined || sent <= deadline) continue;

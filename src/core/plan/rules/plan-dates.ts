@@ -3,21 +3,15 @@
 
 import type { RuleFinding, RuleMeta } from '../../findings.js';
 import { finding } from './finding.js';
+import { isoDate } from './dates.js';
 import type { Rule } from './rule.js';
-import { get, str } from './safe.js';
+import { get } from './safe.js';
 
 const meta: RuleMeta = {
   id: 'metadata/review-before-adoption',
   severity: 'error',
   description: 'The review date of a plan (metadata.reviewDue) is not before its adoption date (metadata.adopted).',
 };
-
-/** A YYYY-MM-DD date as the text itself (which sorts like the date), or undefined. */
-export function isoDate(value: unknown): string | undefined {
-  const text = str(value);
-  if (text === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined; // the schema's finding
-  return Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? undefined : text;
-}
 
 /** Reports reviewDue before adopted, at reviewDue. */
 export const reviewBeforeAdoption: Rule = {
