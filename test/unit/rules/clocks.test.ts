@@ -27,7 +27,9 @@ describe('clock/not-step-entered', () => {
       p.steps[2].startsClocks = ['intermediate'];
       p.steps[1].decision.options[0].startsClocks = ['intermediate'];
     });
-    expect(check(clockNotStepEntered, plan).map((f) => f.path)).toEqual(['/steps/2/startsClocks/0']);
+    const out = check(clockNotStepEntered, plan);
+    expect(out.map((f) => f.path)).toEqual(['/steps/2/startsClocks/0']);
+    expect(out[0]?.message).toContain('start it from the decision option that records the on-request event instead');
   });
 
   it('reports a decision option that lists a clock the engine starts by itself', () => {

@@ -35,10 +35,12 @@ export const clockNotStepEntered: Rule = {
       asArray(get(step, 'startsClocks')).forEach((id, j) => {
         const starts = startsOf(id);
         if (starts === undefined || starts === 'step-entered') return;
+        const instead = AUTOMATIC.has(starts)
+          ? 'remove it from startsClocks (the engine starts it by itself)'
+          : `start it from the decision option that records the ${starts} event instead`;
         const message =
-          `${name}: startsClocks "${String(id)}" is a clock with starts: ${starts}, which the step does not start: ` +
-          `remove it from startsClocks${AUTOMATIC.has(starts) ? ' (the engine starts it by itself)' : ''}, ` +
-          'or make it a step-entered clock if it is a plan deadline that runs from this step';
+          `${name}: startsClocks "${String(id)}" is a clock with starts: ${starts}, which entering a step does not start: ` +
+          `${instead}, or make it a step-entered clock if it is a plan deadline that runs from this step`;
         out.push(finding(meta, pointer('steps', i, 'startsClocks', j), message));
       });
       asArray(get(get(step, 'decision'), 'options')).forEach((option, k) => {
