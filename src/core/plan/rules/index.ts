@@ -13,10 +13,10 @@ import { durationFormat } from './duration-format.js';
 import { escalateNotHigher } from './escalate-not-higher.js';
 import { jurisdiction } from './jurisdiction.js';
 import { nis2AuthorityDesignated, nis2AuthorityTasks, nis2Coordinator } from './nis2-authority.js';
-import { nis2Infrastructure, nis2Stakeholders, nis2UnionArrangements } from './nis2-parties.js';
-import { nis2ExercisesTraining, nis2PreparednessMeasures, nis2PreparednessObjectives } from './nis2-preparedness.js';
 import { nis2DesignationLate } from './nis2-designation.js';
 import { nis2PlanInfoLate } from './nis2-notified.js';
+import { nis2Infrastructure, nis2Stakeholders, nis2UnionArrangements } from './nis2-parties.js';
+import { nis2ExercisesTraining, nis2PreparednessMeasures, nis2PreparednessObjectives } from './nis2-preparedness.js';
 import { nis2FrameworkIntegration, nis2InfoExchangeChannels, nis2Procedures } from './nis2-procedures.js';
 import { tlpAboveChannel } from './notification-tlp.js';
 import { missingParent, noHandover, unknownParent } from './parent.js';
@@ -51,11 +51,6 @@ export const planRules: readonly Rule[] = [
   duplicateLabel,
   durationFormat,
   clockAfterRequired,
-  escalateNotHigher,
-  missingParent,
-  unknownParent,
-  noHandover,
-  runEmptyArgv,
   // Issue 8: what authors wrote that was accepted silently.
   jurisdiction,
   reviewBeforeAdoption,
@@ -65,6 +60,11 @@ export const planRules: readonly Rule[] = [
   clockNotStepEntered,
   clockNeverStarted,
   sharedClockMismatch,
+  escalateNotHigher,
+  missingParent,
+  unknownParent,
+  noHandover,
+  runEmptyArgv,
 ];
 
 /** The NIS2 Art. 9 profile: warnings for national plans that leave out an element of Art. 9(1), 9(2), 9(4), or send 9(5) information late. */
