@@ -21,6 +21,11 @@ export interface RuleFinding {
   path: string;
   /** Point at the key of the pair rather than its value (e.g. an unexpected property). */
   at?: 'key' | 'value';
+  /**
+   * Pointers of the values this finding follows from (default: `path`). A schema finding on one
+   * of them, or on a value above one, already names the problem, so this finding is dropped.
+   */
+  cause?: readonly string[];
 }
 
 /** Counts of a result set, in the order formatters print them. */

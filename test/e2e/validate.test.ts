@@ -248,3 +248,43 @@ describe('crisis validate on hostile files', () => {
     expect(report.findings.some((f) => f.message.includes('__proto__'))).toBe(true);
   });
 });
+
+// One problem, one finding: a schema finding on a value hides the rule findings it causes.
+describe('crisis validate reports each problem once', () => {
+  it('end: yes gives the type error alone, not flow/no-exit as well', async () => {
+    const { exitCode, report } = await json(file('end-yes.yaml', plan.replace('end: true', 'end: yes')));
+    expect(exitCode).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['schema/type', 27, 10]]);
+  });
+
+  it('run: {argv: []} gives one finding, not two', async () => {
+    const { report } = await json(file('argv-empty.yaml', plan.replace('    next: assess\n', '    run: {argv: []}\n    next: assess\n')));
+    expect(report.findings.map((f) => [f.rule, f.path])).toEqual([['schema/min-items', '/steps/0/run/argv']]);
+  });
+
+  it("refuses a YAML merge key with one yaml/merge-key finding at the '<<'", async () => {
+    const merged = plan.replace('  - { id: technical, title: Technical, rank: 1 }\n', '  - &lvl { id: technical, title: Technical, rank: 1 }\n  - { <<: *lvl, id: operational, rank: 2 }\n');
+    const { exitCode, report } = await json(file('merge.yaml', merged));
+    expect(exitCode).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['yaml/merge-key', 11, 7]]);
+  });
+});
+
+describe('crisis validate checks what authors declare (issue 8)', () => {
+  it('places metadata/jurisdiction at the code and accepts EL, GR and example codes', async () => {
+    const { exitCode, report } = await json(file('gb.yaml', plan.replace('id: tiny', 'id: gb-plan').replace('jurisdiction: EU', 'jurisdiction: GB')));
+    expect(exitCode).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.line, f.column, f.severity])).toContainEqual(['metadata/jurisdiction', 7, 17, 'error']);
+    for (const code of ['EL', 'GR', 'XQ']) {
+      const { report: ok } = await json(file(`${code}.yaml`, plan.replace('id: tiny', `id: plan-${code.toLowerCase()}`).replace('jurisdiction: EU', `jurisdiction: ${code}`)));
+      expect(ok.findings.filter((f) => f.rule === 'metadata/jurisdiction')).toEqual([]);
+    }
+  });
+
+  it('compares a clock with the bundled EU plan clock of the same id (clock/shared-id-mismatch)', async () => {
+    const clock = 'clocks:\n  - { id: nis2-early-warning, title: Early warning, starts: awareness, within: PT48H, basis: NIS2 Art. 23(4)(a) }\nsteps:\n';
+    const { report } = await json(file('clock.yaml', plan.replace('id: tiny', 'id: clock-plan').replace('steps:\n', clock)));
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['clock/shared-id-mismatch', 14, 80]]);
+    expect(report.findings[0]?.message).toContain('"PT48H" here and "PT24H" there');
+  });
+});

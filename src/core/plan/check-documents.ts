@@ -5,6 +5,7 @@ import type { Finding, RuleFinding, RuleMeta } from '../findings.js';
 import type { SourceDocument } from './source.js';
 import type { Plan } from './types.js';
 import { schemaFindings } from './schema-findings.js';
+import { withoutSchemaEchoes } from './suppress.js';
 import { nis2Rules, planRules, runRules } from './rules/index.js';
 import { get, isNational, planId, str } from './rules/safe.js';
 
@@ -43,8 +44,10 @@ export function checkDocuments(docs: readonly SourceDocument[], options: CheckOp
       findings.push(kindFinding(doc, kind, Object.keys(options.validators)));
       continue;
     }
-    if (!validate(doc.value)) findings.push(...schemaFindings(validate.errors ?? [], doc, validate.schema as object));
-    findings.push(...placed(doc, ruleFindings(kind ?? '', doc.value, plans, options.kindRules)));
+    const schema = validate(doc.value) ? [] : schemaFindings(validate.errors ?? [], doc, validate.schema as object);
+    findings.push(...schema);
+    const rules = ruleFindings(kind ?? '', doc.value, plans, options.kindRules);
+    findings.push(...placed(doc, withoutSchemaEchoes(schema, rules)));
   }
   return findings;
 }

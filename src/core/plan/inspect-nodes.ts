@@ -1,5 +1,5 @@
 // Checks on the composed yaml tree, before it becomes plain data: aliases that point nowhere or
-// at their own container, alias expansion ("billion laughs"), `__proto__` keys, and duplicate
+// at their own container, alias expansion ("billion laughs"), `__proto__` and `<<` keys, and duplicate
 // keys (found here with a Set: yaml's own uniqueKeys check is quadratic in a mapping's size).
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
@@ -65,6 +65,11 @@ export function inspectNodes(
         if (name !== undefined && keys.has(name)) {
           report('yaml/duplicate-key', at(pair.key as Node | null), (p) => `key '${clip(name)}' at ${p} appears twice in the same mapping; remove or rename one of them`, pointerTo(name));
         } else if (name !== undefined) keys.add(name);
+        if (name === '<<' && isScalar(pair.key) && pair.key.type === 'PLAIN') {
+          // YAML 1.1 merge keys are not YAML 1.2 and yaml reads them as a plain '<<' key: refuse
+          // them here, once, rather than as an unknown property plus the keys it seemed to add.
+          report('yaml/merge-key', at(pair.key), (p) => `merge key '<<' at ${p} is not supported in plan files; write the keys out in this mapping instead of merging them from an anchor`, pointerTo(name));
+        }
         if (name === '__proto__') {
           report('yaml/reserved-key', at(pair.key as Node | null), (p) => `key '__proto__' at ${p} is reserved in JavaScript and cannot be used in a plan; rename it`, pointerTo(name));
         }

@@ -24,6 +24,7 @@ export const schemaRuleMeta: readonly RuleMeta[] = [
   yaml('undefined-alias', 'An alias refers to an anchor that is not defined before it.'),
   yaml('alias-cycle', 'An alias refers to the node that contains it.'),
   yaml('alias-limit', 'Aliases expand to more values than the alias limit allows.'),
+  yaml('merge-key', "A mapping uses a YAML 1.1 merge key ('<<'), which plan files do not support."),
   yaml('reserved-key', "A key is '__proto__', which is reserved in JavaScript."),
   yaml('empty', 'The file holds no YAML content.'),
   yaml('not-a-mapping', 'The top level of the file is not a mapping.'),

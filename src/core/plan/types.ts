@@ -42,7 +42,7 @@ export interface PlanMetadata {
   id: string;
   title: string;
   version: string;
-  jurisdiction: string; // 'EU' or ISO 3166-1 alpha-2
+  jurisdiction: string; // 'EU', ISO 3166-1 alpha-2 of a Member State (EL or GR), or XA-XZ in examples
   parent?: string;
   tlp: Tlp;
   description?: string;
@@ -90,6 +90,8 @@ export interface Role {
   tasks?: string[];
   contacts?: Contact[];
   memberOf?: string[]; // e.g. csirts-network, eu-cyclone
+  designated?: string; // ISO date, NIS2 Art. 9(1) designation of a cyber crisis management authority
+  designationNotified?: string; // ISO date the Commission was notified of it, NIS2 Art. 9(5)
 }
 
 export interface Clock {

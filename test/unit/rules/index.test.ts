@@ -16,7 +16,7 @@ describe('rule registry', () => {
   });
 
   it('makes the NIS2 profile warnings only', () => {
-    expect(nis2Rules.length).toBe(12);
+    expect(nis2Rules.length).toBe(14);
     expect(nis2Rules.every((r) => r.severity === 'warning' && r.id.startsWith('nis2/'))).toBe(true);
   });
 

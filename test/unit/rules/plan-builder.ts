@@ -42,6 +42,7 @@ export function nationalPlan(): Plan {
       { id: 'early-warning', title: 'Early warning', starts: 'awareness', within: 'PT24H', basis: 'NIS2 Art. 23(4)(a)' },
       { id: 'notification', title: 'Notification', starts: 'awareness', within: 'PT72H', basis: 'NIS2 Art. 23(4)(b)' },
       { id: 'final', title: 'Final report', starts: 'report-submitted', after: 'notification', within: 'P1M', basis: 'NIS2 Art. 23(4)(d)' },
+      { id: 'triage-done', title: 'Triage done', starts: 'step-entered', within: 'PT4H', basis: 'plan' },
     ],
     notifications: [{ id: 'warn-csirt', title: 'Early warning', to: 'csirt', channel: 'phone', tlp: 'AMBER', clock: 'early-warning' }],
     capabilities: [{ id: 'forensics', title: 'Forensics', owner: 'csirt' }],
@@ -58,7 +59,7 @@ export function nationalPlan(): Plan {
     steps: [
       {
         id: 'triage', title: 'Triage', phase: 'detection', level: 'technical', owner: 'csirt', basis: 'NIS2 Art. 23',
-        notify: ['warn-csirt'], startsClocks: ['early-warning'], next: 'assess',
+        notify: ['warn-csirt'], startsClocks: ['triage-done'], next: 'assess',
       },
       {
         id: 'assess', title: 'Assess', phase: 'response', level: 'operational', owner: 'authority', basis: 'NIS2 Art. 9',

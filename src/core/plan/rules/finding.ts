@@ -7,9 +7,10 @@ export function finding(
   meta: RuleMeta,
   path: string,
   message: string,
-  options: { severity?: Severity; at?: 'key' | 'value' } = {},
+  options: { severity?: Severity; at?: 'key' | 'value'; cause?: readonly string[] } = {},
 ): RuleFinding {
   const out: RuleFinding = { rule: meta.id, severity: options.severity ?? meta.severity, message, path };
   if (options.at !== undefined) out.at = options.at;
+  if (options.cause !== undefined) out.cause = options.cause;
   return out;
 }

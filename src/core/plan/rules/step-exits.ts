@@ -33,7 +33,9 @@ export const noExit: Rule = {
       const message =
         `${nameOf('step', step, i)} has no way out${end}: ` +
         'add next (the following step), a decision with options, or end: true';
-      out.push(finding(noExitMeta, pointer('steps', i), message));
+      // A mistyped exit (`end: yes`, `next: 5`) is the schema's finding; this one would echo it.
+      const cause = ['next', 'decision', 'end'].map((k) => pointer('steps', i, k));
+      out.push(finding(noExitMeta, pointer('steps', i), message, { cause }));
     });
     return out;
   },
