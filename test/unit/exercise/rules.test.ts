@@ -63,6 +63,19 @@ describe('exercise rules', () => {
     expect(text).toContain('step "triage" has no decision to take');
   });
 
+  it('report a scripted start of a report with no deadline of its own that gives no due time', () => {
+    const P = plans();
+    const national = P.get('xx-ncp');
+    if (!national) throw new Error('fixture');
+    P.set('xx-ncp', { ...national, clocks: (national.clocks ?? []).map(({ within, ...c }) => (c.id === 'intermediate' ? c : { ...c, ...(within === undefined ? {} : { within }) })) });
+    const start = (due?: string) => exercise({ script: [{ at: 'PT1H', do: 'start-clock', clock: 'intermediate', ...(due === undefined ? {} : { due }) }, ...(exercise().script ?? [])] });
+    expect(checkExercise(start(), P).map((f) => `${f.rule} ${f.path}`)).toEqual(['exercise/missing-due /script/0']);
+    expect(checkExercise(start('P3D'), P)).toEqual([]);
+    expect(checkExercise(start('3 days'), P).map((f) => `${f.rule} ${f.path}`)).toEqual(['format/duration /script/0/due']);
+    // A clock with a deadline of its own needs none.
+    expect(ids(exercise({ script: [{ at: 'PT1H', do: 'start-clock', clock: 'intermediate' }, ...(exercise().script ?? [])] }))).toEqual([]);
+  });
+
   it('report unknown objectives, injects and severities, and objectives without expectations', () => {
     const ex = exercise({
       incident: { title: 'x', severity: 'huge' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clockNeverStarted } from '../../../src/core/plan/rules/clock-never-started.js';
 import { clockNotStepEntered } from '../../../src/core/plan/rules/clock-not-step-entered.js';
 import { sharedClockMismatch } from '../../../src/core/plan/rules/clock-shared.js';
+import { clockNoDeadline } from '../../../src/core/plan/rules/clock-deadline.js';
 import { check, euPlan, mutate, nationalPlan } from './plan-builder.js';
 import { placesOf, validateYaml, where } from './validate-yaml.js';
 
@@ -96,5 +97,37 @@ describe('clock/shared-id-mismatch', () => {
     expect(check(sharedClockMismatch, nationalPlan(), eu())).toEqual([]);
     expect(check(sharedClockMismatch, nationalPlan())).toEqual([]);
     expect(check(sharedClockMismatch, eu())).toEqual([]);
+  });
+});
+
+describe('clock/no-deadline', () => {
+  it('accepts an on-request clock without within, and reports any other clock without one, at the clock', () => {
+    const plan = mutate(nationalPlan(), (p) => {
+      p.clocks.push({ id: 'intermediate', title: 'Intermediate report', starts: 'on-request', basis: 'NIS2 Art. 23(4)(c)' });
+      p.clocks.push({ id: 'handled', title: 'Handled', starts: 'incident-handled', basis: 'plan' });
+    });
+    const { text, findings } = validateYaml(plan);
+    expect(findings.filter((f) => f.rule === 'clock/no-deadline').map((f) => [f.line, f.path])).toEqual([[where(text, 'id: handled', 'id: handled')[0], '/clocks/' + String((plan.clocks?.length ?? 0) - 1)]]);
+    expect(check(clockNoDeadline, plan)[0]?.message).toContain('clock "handled" has no within, so it would never fall due');
+  });
+
+  it('reports startsClocks naming a clock whose due time only the request can give', () => {
+    const plan = mutate(nationalPlan(), (p) => {
+      p.clocks.push({ id: 'intermediate', title: 'Intermediate report', starts: 'on-request', basis: 'NIS2 Art. 23(4)(c)' });
+      p.steps[1].decision.options[0].startsClocks = ['intermediate'];
+    });
+    const out = check(clockNoDeadline, plan);
+    expect(out.map((f) => f.path)).toEqual(['/steps/1/decision/options/0/startsClocks/0']);
+    expect(out[0]?.message).toContain('gives the due time the request names');
+  });
+
+  it('checks an outer limit as a duration and an alsoMeets reference as a clock', () => {
+    const plan = mutate(nationalPlan(), (p) => {
+      p.clocks[0].noLaterThan = { within: '24 hours', from: 'awareness' };
+      p.notifications[0].alsoMeets = ['early-warnin'];
+    });
+    const rules = validateYaml(plan).findings.map((f) => [f.rule, f.path]);
+    expect(rules).toContainEqual(['format/duration', '/clocks/0/noLaterThan/within']);
+    expect(rules).toContainEqual(['ref/unknown-clock', '/notifications/0/alsoMeets/0']);
   });
 });

@@ -24,7 +24,9 @@ export const exerciseDurationFormat: ExerciseRule = {
       { value: get(incident, 'opened'), path: pointer('incident', 'opened'), what: 'incident opened' },
       { value: get(ex, 'end'), path: pointer('end'), what: 'end' },
       ...items(ex, 'injects').map((e, i) => ({ value: get(e, 'at'), path: pointer('injects', i, 'at'), what: `inject ${i + 1}: at` })),
-      ...items(ex, 'script').map((e, i) => ({ value: get(e, 'at'), path: pointer('script', i, 'at'), what: `${entryName(e, i)}: at` })),
+      ...items(ex, 'script').flatMap((e, i) =>
+        ['at', 'due'].map((f) => ({ value: get(e, f), path: pointer('script', i, f), what: `${entryName(e, i)}: ${f}` })),
+      ),
       ...items(ex, 'expectations').flatMap((e, i) =>
         ['by', 'within'].map((f) => ({ value: get(e, f), path: pointer('expectations', i, f), what: `${expectationName(e, i)}: ${f}` })),
       ),

@@ -9,6 +9,7 @@ import { unknownInject, unknownObjective, unknownSeverity, unscoredObjective } f
 import type { ExerciseContext, ExerciseRule } from './rule.js';
 import { outOfTime, scriptOrder } from './timing.js';
 import { unknownAction, unknownOption } from './unknown-option.js';
+import { missingDue } from './missing-due.js';
 import { unknownPlan } from './unknown-plan.js';
 import { unknownClock, unknownLevel, unknownNotification, unknownRole, unknownStep } from './unknown-refs.js';
 
@@ -24,6 +25,7 @@ export const exerciseRules: readonly ExerciseRule[] = [
   unknownAction,
   unknownRole,
   unknownClock,
+  missingDue,
   unknownLevel,
   unknownNotification,
   unknownSeverity,

@@ -8,12 +8,12 @@ import { parseDuration } from '../../time/duration.js';
 import { finding } from './finding.js';
 import { nameOf } from './ref-sites.js';
 import type { Rule, RuleContext } from './rule.js';
-import { get, idIndex, items, planId, pointer, str } from './safe.js';
+import { get, has, idIndex, items, planId, pointer, str } from './safe.js';
 
 const meta: RuleMeta = {
   id: 'clock/shared-id-mismatch',
   severity: 'error',
-  description: 'A clock with the id of a clock in the parent or Union-level plan has the same starts, after and within.',
+  description: 'A clock with the id of a clock in the parent or Union-level plan has the same starts, after, within and noLaterThan.',
 };
 
 /** The plans whose clocks share ids with this one's: its parent and every EU-jurisdiction plan. */
@@ -64,6 +64,12 @@ export const sharedClockMismatch: Rule = {
             `but its ${field} is ${shown(mine)} here and ${shown(want)} there: ` +
             `${want === undefined ? `remove ${field}` : `use ${field}: ${want}`}, or rename this clock if it is a different deadline`;
           out.push(finding(meta, path, message));
+        }
+        if (JSON.stringify(get(clock, 'noLaterThan') ?? null) !== JSON.stringify(get(theirs, 'noLaterThan') ?? null)) {
+          const message =
+            `${name} has the id of a clock of plan "${other.id}", so the engine runs them as one deadline, ` +
+            'but their outer limits (noLaterThan) differ: give both the same one, or rename this clock if it is a different deadline';
+          out.push(finding(meta, pointer('clocks', i, has(clock, 'noLaterThan') ? 'noLaterThan' : 'id'), message));
         }
       }
     });

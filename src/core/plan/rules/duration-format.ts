@@ -28,6 +28,11 @@ export const durationFormat: Rule = {
         path: pointer('clocks', i, 'within'),
         what: `${nameOf('clock', c, i)}: within`,
       })),
+      ...items(ctx.plan, 'clocks').map((c, i) => ({
+        value: get(get(c, 'noLaterThan'), 'within'),
+        path: pointer('clocks', i, 'noLaterThan', 'within'),
+        what: `${nameOf('clock', c, i)}: noLaterThan.within`,
+      })),
       ...items(ctx.plan, 'steps').map((s, i) => ({
         value: get(get(s, 'run'), 'timeout'),
         path: pointer('steps', i, 'run', 'timeout'),

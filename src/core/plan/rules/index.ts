@@ -2,6 +2,7 @@
 
 import type { RuleFinding } from '../../findings.js';
 import { clockAfterRequired } from './clock-after.js';
+import { clockNoDeadline } from './clock-deadline.js';
 import { clockNeverStarted } from './clock-never-started.js';
 import { clockNotStepEntered } from './clock-not-step-entered.js';
 import { sharedClockMismatch } from './clock-shared.js';
@@ -52,6 +53,7 @@ export const planRules: readonly Rule[] = [
   duplicateLabel,
   durationFormat,
   clockAfterRequired,
+  clockNoDeadline,
   // Issue 8: what authors wrote that was accepted silently.
   jurisdiction,
   reviewBeforeAdoption,

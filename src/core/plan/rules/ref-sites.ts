@@ -100,13 +100,14 @@ export function levelRefSites(plan: unknown): RefSite[] {
   return sites(plan, 'steps/*/level', 'steps/*/decision/options/*/escalate', 'roles/*/level');
 }
 
-/** References to clocks: startsClocks of steps and options, notification clock, clock after. */
+/** References to clocks: startsClocks of steps and options, notification clock and alsoMeets, clock after. */
 export function clockRefSites(plan: unknown): RefSite[] {
   return sites(
     plan,
     'steps/*/startsClocks/*',
     'steps/*/decision/options/*/startsClocks/*',
     'notifications/*/clock',
+    'notifications/*/alsoMeets/*',
     'clocks/*/after',
   );
 }
