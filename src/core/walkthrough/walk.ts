@@ -1,29 +1,19 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
-import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentEvent, type IncidentState, type Plans } from '../engine/index.js';
-import type { Choice, Clock, CommandRunner, EventLog, Interrupts, Prompter, Screen, WorkingFolder } from '../ports.js';
-import type { Styler } from '../report/styler.js';
+import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentState, type Plans } from '../engine/index.js';
+import type { Choice } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
 import { commitFromLatest } from '../commit.js';
 import { askInput, type AskContext } from './ask-input.js';
 import { renderStatusText } from '../report/incident/status-text.js';
 import { renderTimelineText } from '../report/incident/timeline-text.js';
-import { runStepCommand } from './run-command.js';
+import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 
-export interface WalkDeps {
-  log: EventLog<IncidentEvent>;
-  prompter: Prompter;
-  screen: Screen;
-  clock: Clock;
-  runner: CommandRunner;
-  styler: Styler;
+/** What the walkthrough needs: what running a step's command needs, and how to show times. */
+export interface WalkDeps extends RunDeps {
   formatTime: (iso: string) => string;
-  /** Where a step's command runs: its run.cwd against the folder the responder started in. */
-  workdir: WorkingFolder;
-  /** Ctrl+C while a command runs (no prompt is reading keys then). */
-  interrupts: Interrupts;
 }
 
 export interface WalkInput {
