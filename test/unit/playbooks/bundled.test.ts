@@ -165,6 +165,28 @@ describe('national plans', () => {
     expect(metadata.description).toMatch(/illustrative example, not an adopted plan/i);
   });
 
+  it.each(nationalFiles)('%s maps no national severity to a Union-level cyber crisis', (file) => {
+    const severities = loadPlan(file).severities ?? [];
+    expect(severities.filter((s) => s.mapsTo === 'cyber-crisis').map((s) => s.id)).toEqual([]);
+  });
+
+  it.each(nationalFiles)('%s runs the GDPR, DORA and CER clocks beside NIS2, with their authorities', (file) => {
+    const plan = loadPlan(file);
+    const regimes = new Set((plan.clocks ?? []).map((c) => c.regime));
+    for (const regime of ['nis2', 'gdpr', 'dora', 'cer'] as const) expect(regimes.has(regime)).toBe(true);
+    const clock = (id: string) => plan.clocks?.find((c) => c.id === id);
+    expect(clock('gdpr-breach-notification')?.within).toBe('PT72H');
+    expect(clock('dora-initial-notification')).toMatchObject({ starts: 'classified-major', within: 'PT4H' });
+    expect(clock('dora-intermediate-report')).toMatchObject({ starts: 'report-submitted', after: 'dora-initial-notification', within: 'PT72H' });
+    expect(clock('dora-final-report')).toMatchObject({ starts: 'report-submitted', after: 'dora-intermediate-report', within: 'P1M' });
+    expect(clock('cer-initial-notification')?.within).toBe('PT24H');
+    expect(clock('nis2-final-report-after-progress')).toMatchObject({ starts: 'incident-handled', within: 'P1M' });
+    const roles = new Set(plan.roles.map((r) => r.id));
+    for (const role of ['data-protection-authority', 'financial-supervisor', 'cer-authority', 'police-cyber-unit', 'europol-ec3', 'public']) {
+      expect(roles.has(role)).toBe(true);
+    }
+  });
+
   it('shows a step that runs a command as an argument vector', () => {
     const runs = nationalFiles.flatMap((f) => loadPlan(f).steps).flatMap((s) => (s.run ? [s.run] : []));
     expect(runs.length).toBeGreaterThan(0);
