@@ -38,6 +38,13 @@ describe('bundled plans', () => {
     expect(used.filter((l) => !levels.has(l))).toEqual([]);
   });
 
+  it.each(bundledPlanFiles)('%s starts only step-entered clocks from steps and options', (file) => {
+    const plan = loadPlan(file);
+    const anchors = new Map((plan.clocks ?? []).map((c) => [c.id, c.starts]));
+    const started = plan.steps.flatMap((s) => [...(s.startsClocks ?? []), ...(s.decision?.options ?? []).flatMap((o) => o.startsClocks ?? [])]);
+    expect(started.filter((id) => anchors.get(id) !== 'step-entered')).toEqual([]);
+  });
+
   it.each(bundledPlanFiles)('%s resolves every local step reference', (file) => {
     const plan = loadPlan(file);
     const ids = new Set(plan.steps.map((s) => s.id));
@@ -68,8 +75,23 @@ describe('EU plan', () => {
     expect([early?.starts, early?.within]).toEqual(['awareness', 'PT24H']);
     expect([notification?.starts, notification?.within]).toEqual(['awareness', 'PT72H']);
     expect([final?.starts, final?.after, final?.within]).toEqual(['report-submitted', notification?.id, 'P1M']);
-    expect(clock('NIS2 Art. 23(4)(c)')?.starts).toBe('on-request');
+    expect(clock('NIS2 Art. 23(4)(e)')).toMatchObject({ starts: 'incident-handled', within: 'P1M' });
     expect(clock('NIS2 Art. 23(5)')).toMatchObject({ starts: 'report-submitted', after: early?.id, within: 'PT24H' });
+  });
+
+  it('invents no deadline for the intermediate report, which is due when the authority asks (Art. 23(4)(c))', () => {
+    expect(eu.clocks?.find((c) => c.basis.includes('23(4)(c)'))).toBeUndefined();
+    const intermediate = eu.notifications?.find((n) => n.basis === 'NIS2 Art. 23(4)(c)');
+    expect(intermediate).toBeDefined();
+    expect(intermediate?.clock).toBeUndefined();
+  });
+
+  it('sends Reserve requests to the contracting authority, reachable without EU-CyCLONe or IPCR (CSA Art. 15)', () => {
+    const form = eu.notifications?.find((n) => n.id === 'reserve-request-form');
+    expect(form?.to).toBe('contracting-authority');
+    const test = eu.steps.find((s) => s.id === 'large-scale-test');
+    expect(test?.decision?.options.map((o) => o.next)).toContain('reserve-decision');
+    expect(eu.steps.find((s) => s.id === 'reserve-request')?.next).toBe('reserve-answer');
   });
 
   it('gives every step a legal basis', () => {
@@ -81,11 +103,18 @@ describe('EU plan', () => {
     expect(ids).toEqual(expect.arrayContaining(['receive-national-escalation', 'cyclone-activation', 'reserve-request']));
   });
 
-  it('offers every IPCR mode as an escalation to the strategic level', () => {
+  it('escalates to the strategic level on the IPCR activation modes only: monitoring is no activation', () => {
     const options = eu.steps.flatMap((s) => s.decision?.options ?? []);
-    for (const mechanism of ['ipcr-monitoring', 'ipcr-information-sharing', 'ipcr-full-activation'] as const) {
+    for (const mechanism of ['ipcr-information-sharing', 'ipcr-full-activation'] as const) {
       expect(options.find((o) => o.mechanism === mechanism)?.escalate).toBe('strategic');
     }
+    const monitoring = options.filter((o) => o.mechanism === 'ipcr-monitoring');
+    expect(monitoring.length).toBeGreaterThan(0);
+    expect(monitoring.filter((o) => o.escalate !== undefined)).toEqual([]);
+  });
+
+  it('cites duties, not the definition of incident handling (Art. 6(8)), as a step basis', () => {
+    expect(eu.steps.filter((s) => s.basis.includes('6(8)')).map((s) => s.id)).toEqual([]);
   });
 
   it('does not encode a numeric 0-4 severity scale', () => {
@@ -134,6 +163,28 @@ describe('national plans', () => {
     expect(metadata.example).toBe(true);
     expect(metadata.title).toMatch(/illustrative example, not an adopted plan/i);
     expect(metadata.description).toMatch(/illustrative example, not an adopted plan/i);
+  });
+
+  it.each(nationalFiles)('%s maps no national severity to a Union-level cyber crisis', (file) => {
+    const severities = loadPlan(file).severities ?? [];
+    expect(severities.filter((s) => s.mapsTo === 'cyber-crisis').map((s) => s.id)).toEqual([]);
+  });
+
+  it.each(nationalFiles)('%s runs the GDPR, DORA and CER clocks beside NIS2, with their authorities', (file) => {
+    const plan = loadPlan(file);
+    const regimes = new Set((plan.clocks ?? []).map((c) => c.regime));
+    for (const regime of ['nis2', 'gdpr', 'dora', 'cer'] as const) expect(regimes.has(regime)).toBe(true);
+    const clock = (id: string) => plan.clocks?.find((c) => c.id === id);
+    expect(clock('gdpr-breach-notification')?.within).toBe('PT72H');
+    expect(clock('dora-initial-notification')).toMatchObject({ starts: 'classified-major', within: 'PT4H' });
+    expect(clock('dora-intermediate-report')).toMatchObject({ starts: 'report-submitted', after: 'dora-initial-notification', within: 'PT72H' });
+    expect(clock('dora-final-report')).toMatchObject({ starts: 'report-submitted', after: 'dora-intermediate-report', within: 'P1M' });
+    expect(clock('cer-initial-notification')?.within).toBe('PT24H');
+    expect(clock('nis2-final-report-after-progress')).toMatchObject({ starts: 'incident-handled', within: 'P1M' });
+    const roles = new Set(plan.roles.map((r) => r.id));
+    for (const role of ['data-protection-authority', 'financial-supervisor', 'cer-authority', 'police-cyber-unit', 'europol-ec3', 'public']) {
+      expect(roles.has(role)).toBe(true);
+    }
   });
 
   it('shows a step that runs a command as an argument vector', () => {
