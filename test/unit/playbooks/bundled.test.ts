@@ -5,6 +5,7 @@ import { bundledPlanFiles, compilePlanSchema, loadPlan, loadPlanDocument, readTe
 
 const EU = 'playbooks/eu/eu-circp.yaml';
 const nationalFiles = bundledPlanFiles.filter((f) => f !== EU);
+const nationals = (): Plan[] => nationalFiles.map(loadPlan);
 
 /** Every step reference a plan makes: step `next`, option `next`, union arrangement `ref`. */
 function stepRefs(plan: Plan): string[] {
@@ -79,11 +80,23 @@ describe('EU plan', () => {
     expect(clock('NIS2 Art. 23(5)')).toMatchObject({ starts: 'report-submitted', after: early?.id, within: 'PT24H' });
   });
 
-  it('invents no deadline for the intermediate report, which is due when the authority asks (Art. 23(4)(c))', () => {
-    expect(eu.clocks?.find((c) => c.basis.includes('23(4)(c)'))).toBeUndefined();
-    const intermediate = eu.notifications?.find((n) => n.basis === 'NIS2 Art. 23(4)(c)');
-    expect(intermediate).toBeDefined();
-    expect(intermediate?.clock).toBeUndefined();
+  it('invents no deadline for the intermediate report: its clock takes the due time the request names (Art. 23(4)(c))', () => {
+    const clock = eu.clocks?.find((c) => c.basis.includes('23(4)(c)'));
+    expect(clock).toMatchObject({ id: 'nis2-intermediate-report', starts: 'on-request' });
+    expect(clock?.within).toBeUndefined();
+    expect(eu.notifications?.find((n) => n.basis === 'NIS2 Art. 23(4)(c)')?.clock).toBe('nis2-intermediate-report');
+  });
+
+  it('meets the early warning with an incident notification sent while it runs (an interpretation of Art. 23(4)(b))', () => {
+    for (const plan of [eu, ...nationals()]) {
+      expect(plan.notifications?.find((n) => n.clock === 'nis2-incident-notification')?.alsoMeets, plan.metadata.id).toEqual(['nis2-early-warning']);
+    }
+  });
+
+  it('gives DORA\'s initial notification its two limits: 4 h after classification, 24 h after awareness at the latest', () => {
+    for (const plan of nationals()) {
+      expect(plan.clocks?.find((c) => c.id === 'dora-initial-notification'), plan.metadata.id).toMatchObject({ within: 'PT4H', noLaterThan: { within: 'PT24H', from: 'awareness' } });
+    }
   });
 
   it('sends Reserve requests to the contracting authority, reachable without EU-CyCLONe or IPCR (CSA Art. 15)', () => {
