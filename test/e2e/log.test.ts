@@ -110,7 +110,9 @@ describe('incident companions', () => {
     expect(plain.exitCode).toBe(0);
     const anchored = await runCli(['log', 'verify', '--db', rewritten, '--anchor', anchor]);
     expect(anchored.exitCode).toBe(1);
-    expect(anchored.stdout).toContain(`ANCHOR NOT FOUND: ${anchor}`);
+    // The verdict first, and no 'ok' anywhere once a kept anchor is gone.
+    expect(anchored.stdout.split('\n')[0]).toMatch(new RegExp(`^ANCHOR NOT FOUND: ${anchor}`));
+    expect(anchored.stdout).not.toMatch(/^ok: /m);
   });
 
   it('verify reports dropped append-only triggers with exit 1, though no hash changed', async () => {

@@ -102,15 +102,19 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
       for (const problem of result.schema ?? []) io.stdout.write(`BROKEN: the log's schema was altered: ${problem}\n`);
       throw new ProblemsFound();
     }
-    io.stdout.write(`ok: ${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}, hash chain intact (${log.path})\n`);
-    for (const head of result.heads) io.stdout.write(`head ${head.incidentId} #${head.seq} ${formatAnchor(head.hash)}\n`);
+    // The verdict comes first: a kept anchor that is gone outweighs a chain that is merely consistent.
     const where = id === undefined ? log.path : `incident ${id}`;
+    const lost = result.anchors.flatMap(({ at }, i) => (at ? [] : [anchors[i]?.text ?? '']));
+    for (const text of lost) {
+      io.stdout.write(`ANCHOR NOT FOUND: ${text} is in no chain of ${where}: the log was rewritten after it was kept, or it comes from another log\n`);
+    }
+    const counted = `${plural(result.events, 'event')} in ${plural(result.incidents, 'incident')}`;
+    io.stdout.write(lost.length === 0 ? `ok: ${counted}, hash chain intact (${log.path})\n` : `the chain of ${counted} is consistent in itself, which a rewrite can also achieve (${log.path})\n`);
+    for (const head of result.heads) io.stdout.write(`head ${head.incidentId} #${head.seq} ${formatAnchor(head.hash)}\n`);
     result.anchors.forEach(({ at }, i) => {
-      const text = anchors[i]?.text ?? '';
-      if (at) io.stdout.write(`anchor ${text}: event #${at.seq} of ${at.incidentId}, unchanged up to there\n`);
-      else io.stdout.write(`ANCHOR NOT FOUND: ${text} is in no chain of ${where}: the log was rewritten after it was kept, or it comes from another log\n`);
+      if (at) io.stdout.write(`anchor ${anchors[i]?.text ?? ''}: event #${at.seq} of ${at.incidentId}, unchanged up to there\n`);
     });
-    if (result.anchors.some((a) => a.at === undefined)) throw new ProblemsFound();
+    if (lost.length > 0) throw new ProblemsFound();
   } finally {
     log.close();
   }
