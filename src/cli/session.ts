@@ -1,5 +1,7 @@
 // What the incident commands share: the log, the responder's name, local time display.
 import { homedir, userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { quoteArg } from '../core/safe-text/index.js';
 import type { IncidentEvent } from '../core/engine/index.js';
 import type { EventLog } from '../core/ports.js';
 import { openEventLog } from '../adapters/sqlite/sqlite-event-log.js';
@@ -10,6 +12,16 @@ import type { CliIO } from './io.js';
 export function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): EventLog<IncidentEvent> & { path: string } {
   const path = resolveDbPath({ ...(flag === undefined ? {} : { flag }), env: io.env, home: homedir() });
   return openEventLog<IncidentEvent>(path, mode);
+}
+
+/**
+ * A crisis command line to give back to the responder (resume, export): with `--db PATH` when
+ * the log is not the default one, so that the line works as it is, from any shell.
+ */
+export function commandFor(io: CliIO, logPath: string, args: string): string {
+  const standard = resolveDbPath({ env: { ...io.env, CRISIS_DB: undefined }, home: homedir() });
+  const path = resolve(io.cwd, logPath);
+  return `crisis ${args}${path === standard ? '' : ` --db ${quoteArg(path)}`}`;
 }
 
 /** --responder, else $CRISIS_RESPONDER, else the OS user name. */

@@ -49,7 +49,8 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     await t.choose('Escalate');
     await t.waitFor('Coordinate at the operational level');
     await t.choose('Pause');
-    await t.waitFor('Resume with: crisis respond --incident');
+    // The hint works as it is: it names the log, which is not the default one.
+    expect((await t.waitFor('Resume with: crisis respond --incident')).replace(/\n/g, '')).toMatch(new RegExp(`Resume with: crisis respond --incident inc-\\S+ --db ${db}`));
     expect(await exitCode()).toBe(0);
     // The head to keep outside the log, printed where the responder stops.
     const paused = /head (inc-\S+) #9 (sha256:[0-9a-f]{64})/.exec((await t.waitFor('Keep this line outside the log')).replace(/\n/g, ''));

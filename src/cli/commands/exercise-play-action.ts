@@ -25,7 +25,8 @@ import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
-import { localTime, openLog, responderName } from '../session.js';
+import { commandFor, localTime, openLog, responderName } from '../session.js';
+import { quoteArg } from '../../core/safe-text/index.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import { facilitatorHooks, facilitatorNote } from '../../core/exercise/facilitation.js';
 import type { ExercisePlayOptions } from './exercise.js';
@@ -51,7 +52,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
   if (!start) throw new UsageError(`${loaded.file}: start '${exercise.start}' is not an RFC 3339 time`);
   const log = openLog(io, options.db);
   let id = options.incident;
-  const resumeHint = () => `crisis exercise play ${file} --incident ${id ?? 'ID'}${options.db ? ` --db ${options.db}` : ''}`;
+  const resumeHint = () => commandFor(io, log.path, `exercise play ${quoteArg(file)} --incident ${id ?? 'ID'}`);
   try {
     id = id === undefined ? openExercise(log, loaded, start) : checkResumable(log, id, exercise);
     const state = fold(plans, log.events(id).map((r) => r.event));

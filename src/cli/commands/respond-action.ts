@@ -16,7 +16,7 @@ import type { CliIO } from '../io.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { headLines } from '../head-line.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
-import { localTime, openLog, responderName } from '../session.js';
+import { commandFor, localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { RespondOptions } from './respond.js';
 
@@ -31,8 +31,9 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
   }
   const log = openLog(io, options.db);
   let incidentId = options.incident;
+  const resumeWith = (id: string): string => commandFor(io, log.path, `respond --incident ${id}`);
   const prompter = createInquirerPrompter(() =>
-    incidentId ? `interrupted; everything confirmed so far is saved. Resume with: crisis respond --incident ${incidentId}` : 'interrupted; nothing was opened',
+    incidentId ? `interrupted; everything confirmed so far is saved. Resume with: ${resumeWith(incidentId)}` : 'interrupted; nothing was opened',
   );
   try {
     const actor = responderName(io, options.responder);
@@ -40,13 +41,13 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
-    const outcome = await walk(deps, { incidentId, plans: opened.plans, actor });
+    const outcome = await walk(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId) });
     const record = log.incident(incidentId);
     const named = record ? incidentLabel(record) : incidentId;
     io.stdout.write(
       outcome === 'closed'
-        ? `Incident ${named} is closed. Export it with: crisis log export ${incidentId} --format md\n`
-        : `Paused ${named}. Everything is saved. Resume with: crisis respond --incident ${incidentId}\n`,
+        ? `Incident ${named} is closed. Export it with: ${commandFor(io, log.path, `log export ${incidentId} --format md`)}\n`
+        : `Paused ${named}. Everything is saved. Resume with: ${resumeWith(incidentId)}\n`,
     );
     io.stdout.write(headLines(log, incidentId));
   } finally {
