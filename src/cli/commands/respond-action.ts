@@ -97,15 +97,15 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
 async function awareness(prompter: Prompter, flag: string | undefined, now: Date): Promise<Date> {
   if (flag !== undefined) {
     const when = parseMoment(flag, now);
-    if (!when) throw new UsageError(`--aware '${flag}' is not a time: give e.g. 2026-11-29T07:30Z, '2026-11-29 07:30' or PT2H (two hours ago)`);
+    if (!when) throw new UsageError(`--aware '${flag}' is not a time: give e.g. 07:30 (the last 07:30), 2026-11-29T07:30Z, '2026-11-29 07:30' or PT2H (two hours ago)`);
     if (when.getTime() > now.getTime()) throw new UsageError(`--aware '${flag}' is in the future: give when your organisation became aware`);
     return when;
   }
   const text = await prompter.input({
-    message: 'When did your organisation become aware? (blank for now, a time, or how long ago such as PT2H)',
+    message: 'When did your organisation become aware? (blank for now, a time such as 07:30 or 2026-11-29 07:30, or how long ago such as PT2H)',
     validate: (v) => {
       const when = parseMoment(v, now);
-      if (!when) return 'give a time such as 2026-11-29 07:30, a duration such as PT2H, or leave blank';
+      if (!when) return 'give a time such as 07:30 or 2026-11-29 07:30, a duration such as PT2H, or leave blank';
       return when.getTime() <= now.getTime() ? true : 'that is in the future';
     },
   });

@@ -96,7 +96,7 @@ async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'star
   if (!clock) return undefined;
   const now = ctx.clock.now();
   const when = await ctx.prompter.input({
-    message: 'When did it start? (blank for now, a time such as 2026-11-29 07:30, or how long ago such as PT2H)',
+    message: 'When did it start? (blank for now, a time such as 07:30 or 2026-11-29 07:30, or how long ago such as PT2H)',
     validate: (v) => (parseMoment(v, now) ? true : 'give a time, a duration such as PT30M, or leave blank'),
   });
   const since = parseMoment(when, now);

@@ -23,7 +23,15 @@ describe('parseMoment', () => {
     expect(local?.getMinutes()).toBe(30);
   });
 
-  it.each(['yesterday', '24h', 'P', '2026-13-45', '30/03/2026'])('refuses %j', (text) => {
+  it('reads a bare local time as today, or yesterday when today\'s is still to come', () => {
+    const local = new Date(2026, 2, 31, 9, 0); // 09:00 local
+    expect(parseMoment('07:30', local)).toEqual(new Date(2026, 2, 31, 7, 30));
+    expect(parseMoment('9:00', local)).toEqual(local);
+    expect(parseMoment('23:10', local)).toEqual(new Date(2026, 2, 30, 23, 10));
+    expect(parseMoment('00:05', new Date(2026, 2, 1, 0, 1))).toEqual(new Date(2026, 1, 28, 0, 5)); // across a month
+  });
+
+  it.each(['yesterday', '24h', 'P', '2026-13-45', '30/03/2026', '24:00', '07:60', '7:5'])('refuses %j', (text) => {
     expect(parseMoment(text, now)).toBeUndefined();
   });
 });
