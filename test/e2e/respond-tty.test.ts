@@ -109,6 +109,15 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     const interrupted = (JSON.parse(list.stdout) as { id: string; title: string }[]).find((i) => i.title === 'Interrupted');
     expect(await eventTypes(interrupted?.id ?? '')).toContain('action-done');
   }, 60_000);
+  it('offers severities under the ids --severity takes', async () => {
+    const northland = join(projectRoot, 'playbooks/national/example-northland.yaml');
+    const t = respond('crisis-e2e-severity', `--new --plan '${northland}' --title 'Which severity' --aware PT0S`);
+    const screen = await t.waitFor('Severity');
+    expect(screen).toMatch(/\(national-crisis; significant incident\)/);
+    expect(screen).toMatch(/\(significant; /);
+    t.keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 60_000);
 });
 
 describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond after kill -9', () => {

@@ -123,7 +123,8 @@ async function pickSeverity(prompter: Prompter, plan: Plan, flag: string | undef
   if (severities.length === 0) return undefined;
   return prompter.select<string>({
     message: 'Severity',
-    choices: severities.map((s) => ({ name: `${s.title} (${s.mapsTo})`, value: s.id, description: s.criteria.join('; ') })),
+    // The id shown is the one --severity takes: one set of ids everywhere; the EU category it maps to comes after.
+    choices: severities.map((s) => ({ name: `${s.title} (${s.id}; ${s.mapsTo.replace(/-/g, ' ')})`, value: s.id, description: s.criteria.join('; ') })),
   });
 }
 
