@@ -107,12 +107,19 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       commitFromLatest(deps.log, input.incidentId, input.plans, (latest) => eventsFor(latest, input.plans, action.id, answer, at, input.actor));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      notice = deps.styler.error(`Not recorded: ${safeLine(error.message)}\n`);
+      notice = deps.styler.error(`Not recorded: ${safeLine(refusal(error, action))}\n`);
     }
   }
 }
 
 const SUGGESTED = '  ◂ suggested';
+
+/** Why a choice was not recorded, in words: the action by its label, never by its internal id. */
+function refusal(error: EngineError, action: Action): string {
+  if (error.code === 'not-available') return `"${action.label}" is no longer possible: the incident changed meanwhile (another terminal, or an exercise inject); look at the screen again and choose anew.`;
+  if (error.code === 'closed') return `"${action.label}" cannot be recorded: the incident was closed meanwhile.`;
+  return error.message;
+}
 
 /**
  * Menu entries shown at once: what is left under the step screen on a short terminal (so the

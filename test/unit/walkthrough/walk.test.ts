@@ -179,7 +179,29 @@ describe('walk when the engine refuses a choice', () => {
       confirm: (q) => prompter.confirm(q),
     } as typeof prompter;
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
-    expect(deps.screen.text).toContain('Not recorded:');
+    expect(deps.screen.text).toContain('Not recorded: "Close the incident" cannot be recorded: the incident was closed meanwhile.');
     expect(types().filter((t) => t === 'incident-closed')).toHaveLength(1);
+  });
+
+  it('names a stale choice by its label, not by its internal id', async () => {
+    const { deps } = setup([{ select: 'Done: Confirm the report' }, { select: 'Pause' }]);
+    const prompter = deps.prompter;
+    let first = true;
+    deps.prompter = {
+      ...prompter,
+      select: async (q) => {
+        const answer = await prompter.select(q);
+        if (first) {
+          first = false; // another terminal ticks the same action first
+          deps.log.appendAll('inc-1', [{ type: 'action-done', planId: plan.metadata.id, stepId: 'triage', index: 0, text: 'Confirm the report', at: start.toISOString(), actor: 'ben' }]);
+        }
+        return answer;
+      },
+      input: (q) => prompter.input(q),
+      confirm: (q) => prompter.confirm(q),
+    } as typeof prompter;
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
+    expect(deps.screen.text).toContain('Not recorded: "Done: Confirm the report" is no longer possible: the incident changed meanwhile');
+    expect(deps.screen.text).not.toMatch(/action:\d+@/);
   });
 });
