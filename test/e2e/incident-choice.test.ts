@@ -34,7 +34,7 @@ describe('crisis status and note without --incident', () => {
   it('status shows the real incident, not an exercise in simulated 2099', async () => {
     const text = await runCli(['status', '--db', db]);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout.split('\n')[0]).toBe('inc-20261129-a3f9 · Ransomware, hospitals · open');
+    expect(text.stdout.split('\n')[0]).toBe('inc-20261129-a3f9 · Ransomware, hospitals · open · TLP:CLEAR');
     const json = await runCli(['status', '--format', 'json', '--db', db]);
     expect((JSON.parse(json.stdout) as { incident: { id: string } }).incident.id).toBe('inc-20261129-a3f9');
   });

@@ -55,10 +55,22 @@ describe('incident companions', () => {
   it.each(['md', 'json', 'jsonl', 'csv'])('exports %s', async (format) => {
     const out = await crisis('log', 'export', 'inc-a', '--format', format);
     expect(out.exitCode).toBe(0);
-    if (format === 'json') expect((JSON.parse(out.stdout) as { events: unknown[] }).events).toHaveLength(4);
-    if (format === 'jsonl') expect(out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['incident-opened', 'clock-started', 'step-entered', 'note-added']);
-    if (format === 'csv') expect(out.stdout.split('\r\n')[0]).toBe('seq,at,actor,type,plan,step,summary,hash');
-    if (format === 'md') expect(out.stdout).toContain('# Incident inc-a: Ransomware, hospital');
+    // Every export carries the incident's TLP marking (the walk-test plan is CLEAR).
+    if (format === 'json') expect(JSON.parse(out.stdout) as { tlp: string; events: unknown[] }).toMatchObject({ tlp: 'CLEAR', events: expect.objectContaining({ length: 4 }) });
+    if (format === 'jsonl') {
+      const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; tlp: string });
+      expect(lines.map((l) => l.type)).toEqual(['incident-opened', 'clock-started', 'step-entered', 'note-added']);
+      expect(new Set(lines.map((l) => l.tlp))).toEqual(new Set(['CLEAR']));
+    }
+    if (format === 'csv') {
+      expect(out.stdout.split('\r\n')[0]).toBe('tlp,seq,at,actor,type,plan,step,summary,hash');
+      expect(out.stdout.split('\r\n')[1]).toMatch(/^TLP:CLEAR,1,/);
+    }
+    if (format === 'md') {
+      expect(out.stdout).toContain('# Incident inc-a: Ransomware, hospital');
+      expect(out.stdout.split('\n')[0]).toBe('**TLP:CLEAR**');
+      expect(out.stdout.trimEnd().split('\n').at(-1)).toBe('**TLP:CLEAR**');
+    }
   });
 
   it('verify passes, then finds the altered row and exits 1', async () => {

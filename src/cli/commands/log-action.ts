@@ -3,6 +3,7 @@ import { safeJson, safeLine } from '../../core/safe-text/index.js';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
 import { renderExport } from '../../core/report/incident/export.js';
+import { incidentTlp } from '../../core/report/incident/marking.js';
 import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
@@ -42,9 +43,9 @@ export function listAction(_id: string | undefined, options: LogOptions, io: Cli
 export function showAction(id: string | undefined, options: LogOptions, io: CliIO): void {
   const log = readLog(io, options);
   try {
-    const { record, state } = loadIncident(log, id);
+    const { record, state, plans } = loadIncident(log, id);
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
-    io.stdout.write(`${styler.bold(safeLine(record.id))} · ${safeLine(record.title)} · ${state.closed ? 'closed' : 'open'}\n\n`);
+    io.stdout.write(`${styler.bold(safeLine(record.id))} · ${safeLine(record.title)} · ${state.closed ? 'closed' : 'open'} · ${styler.bold(`TLP:${incidentTlp(state, plans)}`)}\n\n`);
     io.stdout.write(renderTimelineText(state, styler, localTime));
   } finally {
     log.close();

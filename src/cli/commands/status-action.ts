@@ -3,6 +3,7 @@ import { safeJson } from '../../core/safe-text/index.js';
 import { UsageError } from '../../core/errors.js';
 import { availableActions, clockStatus, eventsFor } from '../../core/engine/index.js';
 import { renderStatusText } from '../../core/report/incident/status-text.js';
+import { incidentTlp } from '../../core/report/incident/marking.js';
 import { commitFromLatest } from '../../core/commit.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
@@ -21,6 +22,7 @@ export function statusAction(options: StatusOptions, io: CliIO): void {
       const current = state.current;
       const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
       const body = {
+        tlp: incidentTlp(state, plans),
         incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, severity: state.meta?.severity ?? null },
         clocks: clockStatus(state, now),
         current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,

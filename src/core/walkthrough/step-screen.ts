@@ -48,6 +48,8 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
         `${s.bold('Plan')} ${t(state.planId ?? '?')}`,
         `${s.bold('Level')} ${t(level ? `${level.title} (${level.id})` : (state.level?.id ?? '?'))}`,
         `${s.bold('Phase')} ${t(step?.phase ?? '?')}`,
+        // The marking of what this screen shows: the plan's, whose contacts and steps are on it.
+        s.bold(`TLP:${t(plan?.metadata.tlp ?? '?')}`),
       ],
       width,
     ),

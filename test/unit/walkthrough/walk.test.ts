@@ -205,3 +205,11 @@ describe('walk when the engine refuses a choice', () => {
     expect(deps.screen.text).not.toMatch(/action:\d+@/);
   });
 });
+
+describe('the step screen', () => {
+  it('carries the TLP marking of the plan the step is in', async () => {
+    const { deps } = setup([{ select: 'Pause' }]);
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(deps.screen.text).toMatch(/Phase detection · TLP:CLEAR/);
+  });
+});

@@ -2,6 +2,7 @@
 // (`maxTlp`); a notification sent on it must not be classified above that ceiling.
 
 import type { RuleFinding, RuleMeta } from '../../findings.js';
+import { tlpRank } from '../../tlp.js';
 import { finding } from './finding.js';
 import { nameOf } from './ref-sites.js';
 import type { Rule } from './rule.js';
@@ -11,15 +12,6 @@ const meta: RuleMeta = {
   id: 'notification/tlp-above-channel',
   severity: 'error',
   description: "A notification's TLP is no more restricted than the maxTlp of the channel it is sent on.",
-};
-
-/** FIRST TLP 2.0 from the widest to the most restricted distribution. */
-const TLP_ORDER: readonly string[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
-
-/** The place of a label in TLP_ORDER, or undefined for anything else (the schema's finding). */
-const rank = (label: string | undefined): number | undefined => {
-  const i = label === undefined ? -1 : TLP_ORDER.indexOf(label);
-  return i === -1 ? undefined : i;
 };
 
 /** Reports each notification whose tlp is stricter than its channel's maxTlp, at the tlp. */
@@ -35,8 +27,8 @@ export const tlpAboveChannel: Rule = {
       if (at === undefined) return; // no channel, or an unknown one (ref/unknown-channel)
       const tlp = str(get(n, 'tlp'));
       const ceiling = str(get(channels[at], 'maxTlp'));
-      const sent = rank(tlp);
-      const allowed = rank(ceiling);
+      const sent = tlpRank(tlp);
+      const allowed = tlpRank(ceiling);
       if (sent === undefined || allowed === undefined || sent <= allowed) return;
       const message =
         `${nameOf('notification', n, i)} is TLP:${tlp ?? ''} but channel "${channelId ?? ''}" may carry at most TLP:${ceiling ?? ''}: ` +

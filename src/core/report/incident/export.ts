@@ -2,6 +2,7 @@
 import { clockStatus, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
 import { formatAnchor } from '../../anchors.js';
+import { incidentTlp } from './marking.js';
 import { csvCell, mdBlock, mdText as md, safeJson } from '../../safe-text/index.js';
 import type { ExportFormat } from './export-formats.js';
 
@@ -20,8 +21,11 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
   switch (format) {
     case 'json':
       return `${safeJson(jsonExport(input), 2)}\n`;
-    case 'jsonl':
-      return input.recorded.map((r) => safeJson(row(r))).join('\n') + (input.recorded.length > 0 ? '\n' : '');
+    case 'jsonl': {
+      // Each line can travel alone, so each carries the marking.
+      const tlp = incidentTlp(input.state, input.plans);
+      return input.recorded.map((r) => safeJson({ tlp, ...row(r) })).join('\n') + (input.recorded.length > 0 ? '\n' : '');
+    }
     case 'csv':
       return csvExport(input);
     case 'md':
@@ -36,6 +40,7 @@ function row(r: RecordedEvent<IncidentEvent>): Record<string, unknown> {
 
 function jsonExport(input: ExportInput): Record<string, unknown> {
   return {
+    tlp: incidentTlp(input.state, input.plans),
     incident: input.record,
     plans: input.snapshots,
     integrity: input.verify,
@@ -44,10 +49,12 @@ function jsonExport(input: ExportInput): Record<string, unknown> {
 }
 
 function csvExport(input: ExportInput): string {
-  const header = ['seq', 'at', 'actor', 'type', 'plan', 'step', 'summary', 'hash'];
+  // A spreadsheet row is often copied on its own: every row carries the marking.
+  const tlp = `TLP:${incidentTlp(input.state, input.plans)}`;
+  const header = ['tlp', 'seq', 'at', 'actor', 'type', 'plan', 'step', 'summary', 'hash'];
   const lines = input.recorded.map((r, i) => {
     const entry = input.state.timeline[i];
-    return [r.seq, r.event.at, r.event.actor, r.event.type, entry?.planId ?? '', entry?.stepId ?? '', entry?.summary ?? '', r.hash]
+    return [tlp, r.seq, r.event.at, r.event.actor, r.event.type, entry?.planId ?? '', entry?.stepId ?? '', entry?.summary ?? '', r.hash]
       .map((v) => csvCell(String(v)))
       .join(',');
   });
@@ -56,7 +63,10 @@ function csvExport(input: ExportInput): string {
 
 function markdownExport(input: ExportInput): string {
   const { record, state } = input;
+  const marking = `**TLP:${incidentTlp(state, input.plans)}**`;
   const out = [
+    marking, // first and last, as TLP 2.0 asks of a document
+    '',
     `# Incident ${md(record.id)}: ${md(record.title)}`,
     '',
     `- Plan: ${md(state.plans.join(' → '))}`,
@@ -81,6 +91,7 @@ function markdownExport(input: ExportInput): string {
     ...state.timeline.map((e) => `| ${e.seq} | ${e.at} | ${md(e.planId)} | ${md(e.summary)} | ${md(e.actor)} |`),
   ];
   if (state.summary) out.push('', '## Summary', '', mdBlock(state.summary));
+  out.push('', marking);
   return out.join('\n') + '\n';
 }
 

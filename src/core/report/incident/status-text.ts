@@ -2,6 +2,7 @@
 import { clockStatus, type IncidentState, type Plans } from '../../engine/index.js';
 import { clockLines } from '../../walkthrough/clock-lines.js';
 import type { Styler } from '../styler.js';
+import { incidentTlp } from './marking.js';
 import { safeBlock, safeLine as t } from '../../safe-text/index.js';
 
 /** The status as text; times are shown with formatTime (local time in the CLI). */
@@ -18,7 +19,7 @@ export function renderStatusText(
   const plan = state.planId ? plans.get(state.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === state.current?.stepId);
   const lines = [
-    `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? s.ok('closed') : s.warning('open')}`,
+    `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? s.ok('closed') : s.warning('open')} · ${s.bold(`TLP:${incidentTlp(state, plans)}`)}`,
     '',
     s.bold('Clocks'),
     ...(clocks.length > 0 ? clockLines(clocks, s, formatTime) : ['  (none started)']),
