@@ -67,6 +67,9 @@ export function onHandOver(s: IncidentState, e: PlanHandedOver, plans: Plans): v
   }
   s.planId = e.to.planId;
   if (!s.plans.includes(e.to.planId)) s.plans.push(e.to.planId);
+  // The level follows the plan the incident is in now: the same rank, under that plan's own name.
+  const same = s.level ? getPlan(plans, e.to.planId).levels.find((l) => l.rank === s.level?.rank) : undefined;
+  if (same) s.level = { planId: e.to.planId, id: same.id, rank: same.rank };
   s.handovers.push({ from: { ...e.from }, to: { ...e.to }, at: e.at, actor: e.actor });
 }
 

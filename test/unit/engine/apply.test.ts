@@ -46,7 +46,7 @@ describe('apply', () => {
     expect(s.clocks.find((c) => c.clockId === 'early-warning')).toMatchObject({ metAt: at(2), metBy: 'xx-ncp#ew-report' });
     expect(s.skipped).toEqual([{ planId: 'xx-ncp', stepId: 'triage', reason: 'Already triaged by the hospital', ...who(2) }]);
     expect(s.decisions.map((d) => `${d.planId}#${d.stepId}:${d.label}`)).toEqual(['xx-ncp#assess:Large-scale', 'eu-circp#cyclone:No']);
-    expect(s.level).toEqual({ planId: 'xx-ncp', id: 'operational', rank: 2 });
+    expect(s.level).toEqual({ planId: 'eu-circp', id: 'operational', rank: 2 }); // named by the plan it is in now
     expect(s.escalations).toEqual([{ planId: 'xx-ncp', from: 'technical', to: 'operational', reason: 'two Member States', ...who(3) }]);
     expect(s.clocks.find((c) => c.clockId === 'dora-initial')).toMatchObject({ startedAt: at(3), dueAt: at(7), title: 'DORA initial notification' });
     expect(s.handovers).toEqual([{ from: { planId: 'xx-ncp', stepId: 'assess' }, to: { planId: 'eu-circp', stepId: 'cyclone' }, ...who(3) }]);

@@ -3,7 +3,7 @@ import { apply } from '../../../src/core/engine/apply.js';
 import { fold } from '../../../src/core/engine/fold.js';
 import { initialState } from '../../../src/core/engine/state.js';
 import { timeline } from '../../../src/core/engine/timeline.js';
-import { hoursAfter } from './fixtures.js';
+import { hoursAfter, plans } from './fixtures.js';
 import { Session } from './session.js';
 
 /** A whole incident: national triage, escalation into the EU plan, IPCR, close. */
@@ -43,6 +43,19 @@ describe('hand-over into the EU plan', () => {
     expect(lines.find((l) => l.type === 'step-entered' && l.stepId === 'cyclone')).toMatchObject({ planId: 'eu-circp', summary: 'Entered step cyclone: EU-CyCLONe activation' });
     expect(lines.find((l) => l.type === 'note-added')).toMatchObject({ planId: 'xx-ncp', stepId: 'assess', actor: 'alice' });
     expect(lines.at(-1)).toMatchObject({ type: 'incident-closed', planId: 'eu-circp', summary: 'Incident closed: Handled at Union level' });
+  });
+
+  it('names the level after the plan the incident is in once it hands over at the same rank', () => {
+    const P = plans();
+    const eu = P.get('eu-circp');
+    if (!eu) throw new Error('fixture');
+    // The EU plan calls rank 2 by a name of its own: after the hand-over the header must use it.
+    P.set('eu-circp', { ...eu, levels: eu.levels.map((l) => (l.rank === 2 ? { ...l, id: 'eu-operational', title: 'EU operational' } : l)), steps: eu.steps.map((st) => (st.level === 'operational' ? { ...st, level: 'eu-operational' } : st)) });
+    const s = new Session(P);
+    s.act('continue', {}, hoursAfter(1));
+    s.act('decide', { option: 'Large-scale' }, hoursAfter(2)); // escalates to national operational, then hands over
+    expect(s.state.level).toEqual({ planId: 'eu-circp', id: 'eu-operational', rank: 2 });
+    expect(s.log.filter((e) => e.type === 'level-escalated')).toHaveLength(1); // a new name is no new level
   });
 
   it('builds the same timeline from the events as from the state', () => {
