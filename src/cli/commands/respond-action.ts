@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../../core/errors.js';
 import { safeLine } from '../../core/safe-text/index.js';
-import { fold, openIncident, type Plans } from '../../core/engine/index.js';
+import { fold, openIncident, reportingOpen, type Plans } from '../../core/engine/index.js';
 import type { IncidentRecord, Prompter } from '../../core/ports.js';
 import type { Plan } from '../../core/plan/types.js';
 import { parseMoment } from '../../core/time/moment.js';
@@ -58,10 +58,11 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
 function resume(log: Log, id: string): { id: string; plans: Plans } {
   const record = log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
-  if (record.closed) throw new UsageError(`incident ${id} is closed; see it with crisis log show ${id}`);
   if (id.startsWith('ex-')) throw new UsageError(`incident ${id} is a facilitated exercise; resume it with crisis exercise play FILE --incident ${id}`);
   const plans = plansFromSnapshots(log.snapshots(id), id);
-  fold(plans, log.events(id).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
+  const state = fold(plans, log.events(id).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
+  // A closed response whose clocks are still owed goes on for its reporting.
+  if (record.closed && !reportingOpen(state)) throw new UsageError(`incident ${id} is closed; see it with crisis log show ${id}`);
   return { id, plans };
 }
 

@@ -1,7 +1,7 @@
 // The work of `crisis status` and `crisis note`.
 import { safeJson } from '../../core/safe-text/index.js';
 import { UsageError } from '../../core/errors.js';
-import { availableActions, clockStatus, eventsFor } from '../../core/engine/index.js';
+import { availableActions, clockStatus, eventsFor, reportingOpen } from '../../core/engine/index.js';
 import { renderStatusText } from '../../core/report/incident/status-text.js';
 import { incidentTlp } from '../../core/report/incident/marking.js';
 import { commitFromLatest } from '../../core/commit.js';
@@ -23,7 +23,7 @@ export function statusAction(options: StatusOptions, io: CliIO): void {
       const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
       const body = {
         tlp: incidentTlp(state, plans),
-        incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, severity: state.meta?.severity ?? null },
+        incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, reportingOpen: reportingOpen(state), severity: state.meta?.severity ?? null },
         clocks: clockStatus(state, now),
         current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,
         level: state.level ?? null,
@@ -53,7 +53,7 @@ export function noteAction(text: string, options: NoteOptions, io: CliIO): void 
     const { record, plans } = loadIncident(log, options.incident, 'only');
     const actor = responderName(io, options.responder);
     const [recorded] = commitFromLatest(log, record.id, plans, (state) => {
-      if (state.closed) throw new UsageError(`incident ${incidentLabel(record)} is closed; notes can no longer be added`);
+      if (state.closed && !reportingOpen(state)) throw new UsageError(`incident ${incidentLabel(record)} is closed and every clock is met or waived; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
       return eventsFor(state, plans, action, { text }, systemClock.now(), actor);

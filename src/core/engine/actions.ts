@@ -62,9 +62,10 @@ export type Action =
   | (ActionBase & { kind: 'add-note' })
   | (ActionBase & { kind: 'record-notification'; notifications: NotificationChoice[] })
   | (ActionBase & { kind: 'start-clock'; clocks: ClockChoice[] })
+  | (ActionBase & { kind: 'waive-clock'; clocks: ClockChoice[] })
   | (ActionBase & { kind: 'escalate'; from: LevelChoice; levels: LevelChoice[] })
   | (ActionBase & { kind: 'skip-step'; step: StepRef; targets: StepRef[] })
-  | (ActionBase & { kind: 'close' })
+  | (ActionBase & { kind: 'close'; owed: ClockChoice[] }) // owed: the clocks that keep reporting open after the close
   | (ActionBase & { kind: 'view-status' })
   | (ActionBase & { kind: 'view-timeline' });
 
@@ -80,7 +81,7 @@ export interface ActionInput {
   since?: Date; // start-clock: when the triggering event happened, if before `at`
   due?: Date; // start-clock: when the report is due, for a clock with no deadline of its own (on request)
   level?: string; // escalate: level id
-  reason?: string; // escalate (optional), skip-step (required)
+  reason?: string; // escalate (optional), skip-step and waive-clock (required)
   target?: number; // skip-step: index into targets, when there is more than one
   cwd?: string; // run-command: the resolved working folder; with it (and no result) the command is started
   result?: CommandResult; // run-command: what the runner returned

@@ -2,7 +2,7 @@
 // escalations, clocks, notifications, commands and exercise injects.
 import { runningClock } from './clocks.js';
 import { EngineError } from './errors.js';
-import type { ActionDone, ClockStarted, CommandRun, CommandStarted, InjectReleased, LevelEscalated, NoteAdded, NotificationSent } from './events.js';
+import type { ActionDone, ClockStarted, ClockWaived, CommandRun, CommandStarted, InjectReleased, LevelEscalated, NoteAdded, NotificationSent } from './events.js';
 import { count, requireCurrent, text } from './guards.js';
 import { getClock, getLevel, getNotification, getPlan, getStep, type Plans, sameStep, stepKey } from './refs.js';
 import type { IncidentState } from './state.js';
@@ -41,6 +41,14 @@ export function onEscalated(s: IncidentState, e: LevelEscalated, plans: Plans): 
   const reason = text(e.reason, 'reason');
   s.level = { planId: e.planId, id: to.id, rank: to.rank };
   s.escalations.push({ planId: e.planId, from: e.from, to: e.to, reason, at: e.at, actor: e.actor });
+}
+
+/** clock-waived: a running clock set aside, with who did it and why. */
+export function onClockWaived(s: IncidentState, e: ClockWaived, plans: Plans): void {
+  const { clock } = getClock(plans, e.clockId, e.planId);
+  const run = runningClock(s, e.planId, clock.id);
+  if (!run) throw new EngineError('invalid-event', `Clock "${clock.id}" is not running, so it cannot be waived.`);
+  run.waived = { at: e.at, actor: e.actor, reason: text(e.reason, 'reason') };
 }
 
 /** clock-started: a clock of a loaded plan that is not already running. */

@@ -1,12 +1,12 @@
 // apply(state, event, plans): the one state transition. It never mutates its input state.
-import { onActionDone, onClockStarted, onCommandRun, onCommandStarted, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
+import { onActionDone, onClockStarted, onClockWaived, onCommandRun, onCommandStarted, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
 import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered } from './apply-flow.js';
 import { describeEvent } from './describe.js';
 import { EngineError } from './errors.js';
 import type { IncidentEvent } from './events.js';
 import { text } from './guards.js';
 import type { Plans } from './refs.js';
-import type { IncidentState, TimelineEntry } from './state.js';
+import { reportingOpen, type IncidentState, type TimelineEntry } from './state.js';
 import { parseIso } from './time.js';
 
 /** The state after one more event; throws EngineError when the event cannot happen now. */
@@ -23,7 +23,7 @@ export function applyInPlace(s: IncidentState, e: IncidentEvent, plans: Plans): 
   if (!s.opened && e.type !== 'incident-opened') {
     throw new EngineError('not-open', `A "${String(e.type)}" event cannot come before the incident is opened.`);
   }
-  if (s.closed) throw new EngineError('closed', `The incident is closed; a "${String(e.type)}" event cannot follow.`);
+  if (s.closed && !afterClose(s, e)) throw new EngineError('closed', `The incident is closed; a "${String(e.type)}" event cannot follow.`);
   const entry = entryFor(s, e, plans);
   dispatch(s, e, plans);
   s.timeline.push(entry);
@@ -57,12 +57,23 @@ function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
       return onCommandRun(s, e, plans);
     case 'inject-released':
       return onInjectReleased(s, e);
+    case 'clock-waived':
+      return onClockWaived(s, e, plans);
     case 'incident-closed':
       return onClosed(s, e);
     default:
       // A log written by another version may hold an event type this one does not know.
       throw new EngineError('invalid-event', `Unknown event type "${String((e as { type: unknown }).type)}".`);
   }
+}
+
+/**
+ * What may follow the close of the response: while a clock is owed, the reports, notes and
+ * waivers of the reporting that goes on; and the clocks a report starts (the final report's).
+ */
+function afterClose(s: IncidentState, e: IncidentEvent): boolean {
+  if (e.type === 'clock-started') return true;
+  return reportingOpen(s) && (e.type === 'notification-sent' || e.type === 'note-added' || e.type === 'clock-waived');
 }
 
 /** The timeline line of an event, tagged with the plan (and step) it happened in. */

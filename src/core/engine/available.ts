@@ -7,14 +7,16 @@ import type { Action } from './actions.js';
 import * as choose from './choices.js';
 import type { StepRef } from './events.js';
 import { getStep, type Plans, resolveNext, stepKey } from './refs.js';
-import type { IncidentState } from './state.js';
+import { reportingOpen, type IncidentState } from './state.js';
 
 type Draft<A = Action> = A extends Action ? Omit<A, 'suggested'> : never;
 
 /** The actions possible now, step work first; exactly one is suggested while the incident is open. */
 export function availableActions(state: IncidentState, plans: Plans): Action[] {
   if (!state.opened) return [];
-  if (state.closed || !state.current) return views();
+  // After the close of the response, reporting goes on while a clock is owed (reportingOpen).
+  if (state.closed) return reportingOpen(state) ? [...suggest(reportingActions(state, plans)), ...views()] : views();
+  if (!state.current) return views();
   const at = state.current;
   const step = getStep(plans, at);
   return [...suggest([...stepActions(state, plans, at, step), ...generalActions(state, plans, at, step)]), ...views()];
@@ -73,6 +75,8 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
   }
   const clocks = choose.startableClocks(state, plans);
   if (clocks.length > 0) list.push({ kind: 'start-clock', id: 'start-clock', label: 'Start a clock', clocks });
+  const owed = choose.owedClocks(state, plans);
+  if (owed.length > 0) list.push({ kind: 'waive-clock', id: 'waive-clock', label: 'Waive a clock (with the reason)', clocks: owed });
   const levels = choose.levelChoices(state, plans);
   if (levels && levels.higher.length > 0) {
     list.push({ kind: 'escalate', id: 'escalate', label: 'Escalate the cooperation level', from: levels.from, levels: levels.higher });
@@ -81,7 +85,16 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
   if (targets.length > 0) {
     list.push({ kind: 'skip-step', id: `skip@${stepKey(at)}`, label: `Skip step ${at.stepId}`, step: at, targets });
   }
-  list.push({ kind: 'close', id: 'close', label: 'Close the incident' });
+  list.push({ kind: 'close', id: 'close', label: 'Close the incident', owed });
+  return list;
+}
+
+/** What reporting after the close allows: notes, the reports still owed, waiving a clock. */
+function reportingActions(state: IncidentState, plans: Plans): Draft[] {
+  const list: Draft[] = [{ kind: 'add-note', id: 'note', label: 'Add a note' }];
+  const notifications = choose.allNotifications(state, plans);
+  if (notifications.length > 0) list.push({ kind: 'record-notification', id: 'record-notification', label: 'Record a notification or report', notifications });
+  list.push({ kind: 'waive-clock', id: 'waive-clock', label: 'Waive a clock (with the reason)', clocks: choose.owedClocks(state, plans) });
   return list;
 }
 

@@ -4,7 +4,7 @@ import type { ClockChoice, DecisionChoice, LevelChoice, NotificationChoice, Pend
 import { runningClock } from './clocks.js';
 import type { StepRef } from './events.js';
 import { getLevel, getNotification, getPlan, type Plans, resolveNext, stepKey } from './refs.js';
-import type { IncidentState } from './state.js';
+import { isOwed, type IncidentState } from './state.js';
 
 /** Clocks the responder starts by hand: the ones no other event starts. */
 const MANUAL_STARTS = new Set(['on-request', 'classified-major', 'incident-handled', 'step-entered']);
@@ -56,6 +56,14 @@ export function startableClocks(state: IncidentState, plans: Plans): ClockChoice
       .filter((c) => MANUAL_STARTS.has(c.starts) && !runningClock(state, pid, c.id))
       .map((c) => ({ planId: pid, id: c.id, title: c.title, starts: c.starts, asksDue: c.within === undefined })),
   );
+}
+
+/** The clocks still owed (running, neither met nor waived), which a responder may waive with a reason. */
+export function owedClocks(state: IncidentState, plans: Plans): ClockChoice[] {
+  return state.clocks.filter(isOwed).map((c) => {
+    const clock = getPlan(plans, c.planId).clocks?.find((k) => k.id === c.clockId);
+    return { planId: c.planId, id: c.clockId, title: c.title, starts: clock?.starts ?? c.starts, asksDue: false };
+  });
 }
 
 /** The current level and the higher levels of the current plan. */

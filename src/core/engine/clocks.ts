@@ -2,10 +2,10 @@
 import type { Clock } from '../plan/types.js';
 import { addDuration, parseDuration, type Duration } from '../time/duration.js';
 import { EngineError } from './errors.js';
-import type { IncidentState, StartedClock } from './state.js';
+import { isOwed, type IncidentState, type StartedClock } from './state.js';
 import { parseIso } from './time.js';
 
-export type ClockStatusKind = 'running' | 'met' | 'overdue' | 'met-late';
+export type ClockStatusKind = 'running' | 'met' | 'overdue' | 'met-late' | 'waived';
 
 export interface ClockStatus {
   planId: string;
@@ -15,6 +15,8 @@ export interface ClockStatus {
   startedAt: string;
   dueAt: string;
   metAt?: string;
+  /** Why it was set aside, when it was waived. */
+  waived?: { at: string; actor: string; reason: string };
   status: ClockStatusKind;
   /** Time left before the deadline: until due from now (running), or the margin it was met with. */
   remainingMs: number;
@@ -54,10 +56,10 @@ function duration(clock: Clock, text: string): Duration {
 
 /** The run of a clock that has started and is not yet met, if any. */
 export function runningClock(state: IncidentState, planId: string, clockId: string): StartedClock | undefined {
-  return state.clocks.find((c) => c.planId === planId && c.clockId === clockId && c.metAt === undefined);
+  return state.clocks.find((c) => c.planId === planId && c.clockId === clockId && isOwed(c));
 }
 
-const ORDER: Record<ClockStatusKind, number> = { overdue: 0, running: 1, 'met-late': 2, met: 3 };
+const ORDER: Record<ClockStatusKind, number> = { overdue: 0, running: 1, 'met-late': 2, met: 3, waived: 4 };
 
 /** How every started clock stands at `now`, most urgent first. */
 export function clockStatus(state: IncidentState, now: Date): ClockStatus[] {
@@ -66,6 +68,10 @@ export function clockStatus(state: IncidentState, now: Date): ClockStatus[] {
 }
 
 function statusOf(c: StartedClock, now: Date): ClockStatus {
+  if (c.waived !== undefined) {
+    const base = { planId: c.planId, id: c.clockId, title: c.title, basis: c.basis, startedAt: c.startedAt, dueAt: c.dueAt };
+    return { ...base, waived: { ...c.waived }, status: 'waived', remainingMs: 0, overdueMs: 0 };
+  }
   const due = parseIso(c.dueAt, 'due time').getTime();
   const ref = c.metAt !== undefined ? parseIso(c.metAt, 'met time').getTime() : now.getTime();
   const late = ref > due;

@@ -56,6 +56,11 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
       return b.push({ type: 'note-added', text: need(input.text, 'note'), ...(b.state.current ?? {}) });
     case 'start-clock':
       return clock(b, a, input);
+    case 'waive-clock': {
+      const ref = splitRef(need(input.clock, 'clock'), b.state.planId ?? '');
+      if (!a.clocks.some((c) => c.planId === ref.planId && c.id === ref.id)) fail(`The clock "${ref.planId}#${ref.id}" is not running.`);
+      return b.push({ type: 'clock-waived', planId: ref.planId, clockId: ref.id, reason: need(input.reason, 'reason') });
+    }
     case 'escalate': {
       const to = a.levels.find((l) => l.id === input.level) ?? fail(`"${String(input.level)}" is not a higher level.`);
       const reason = input.reason?.trim() ? input.reason : 'escalated by the responder';

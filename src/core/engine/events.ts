@@ -121,6 +121,14 @@ export interface InjectReleased extends LoggedEvent {
   facts?: Record<string, string | number | boolean>; // scenario facts the inject reveals
 }
 
+/** A running clock set aside with a reason (the regime does not apply after all, the report went another way). */
+export interface ClockWaived extends LoggedEvent {
+  type: 'clock-waived';
+  planId: string;
+  clockId: string;
+  reason: string;
+}
+
 export interface IncidentClosed extends LoggedEvent {
   type: 'incident-closed';
   summary: string;
@@ -141,6 +149,7 @@ export type IncidentEvent =
   | CommandStarted
   | CommandRun
   | InjectReleased
+  | ClockWaived
   | IncidentClosed;
 
 export type IncidentEventType = IncidentEvent['type'];
@@ -160,5 +169,6 @@ export const EVENT_TYPES: readonly IncidentEventType[] = [
   'command-started',
   'command-run',
   'inject-released',
+  'clock-waived',
   'incident-closed',
 ];

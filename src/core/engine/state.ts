@@ -93,6 +93,20 @@ export interface StartedClock {
   dueAt: string;
   metAt?: string;
   metBy?: string; // PLAN#NOTIFICATION that met it
+  waived?: { at: string; actor: string; reason: string }; // set aside with a reason: no longer owed
+}
+
+/** A clock still owed: started, neither met nor waived. */
+export function isOwed(c: StartedClock): boolean {
+  return c.metAt === undefined && c.waived === undefined;
+}
+
+/**
+ * After the response is closed, reporting stays open while a clock is owed: a final report due a
+ * month later must still be recordable, and so must notes about it.
+ */
+export function reportingOpen(s: IncidentState): boolean {
+  return s.closed && s.clocks.some(isOwed);
 }
 
 /** One line of the incident's history, tagged with the plan it happened in. */

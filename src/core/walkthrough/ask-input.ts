@@ -79,7 +79,20 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
     }
     case 'close': {
       const summary = await p.input({ message: 'Closing summary (what happened, what was done):', required: true, validate: required('The summary') });
-      return (await p.confirm({ message: 'Close the incident? Nothing more can be logged after this.', default: false })) ? { summary } : undefined;
+      const owed = action.owed.map((c) => c.title);
+      if (owed.length === 0) return (await p.confirm({ message: 'Close the incident? Nothing more can be logged after this.', default: false })) ? { summary } : undefined;
+      // A final report can be due a month later: closing the response must not end the reporting.
+      ctx.screen.write(ctx.styler.warning(`These clocks still run:\n${owed.map((c) => `  - ${safeLine(c)}`).join('\n')}\n`));
+      const message = 'Close the response? Reports, notes and waivers stay open until every clock is met or waived.';
+      return (await p.confirm({ message, default: false })) ? { summary } : undefined;
+    }
+    case 'waive-clock': {
+      const clock = await p.select<string>({
+        message: 'Which clock is waived?',
+        choices: [...action.clocks.map((c) => ({ name: c.title, value: `${c.planId}#${c.id}` })), { name: '← Back', value: '' }],
+      });
+      if (!clock) return undefined;
+      return { clock, reason: await p.input({ message: 'Why is it no longer owed? (logged)', required: true, validate: required('The reason') }) };
     }
     case 'view-status':
     case 'view-timeline':

@@ -32,5 +32,7 @@ function clockLine(clock: ClockStatus, styler: Styler, formatTime: (iso: string)
       return [styler.dim(`  ✔ ${c.title} met ${formatDuration(c.overdueMs)} late`)];
     case 'met':
       return [styler.dim(`  ✔ ${c.title} met`), formatTime(c.metAt ?? c.dueAt)];
+    case 'waived':
+      return [styler.dim(`  – ${c.title} waived`), safeLine(c.waived?.reason ?? '')];
   }
 }

@@ -1,5 +1,5 @@
 // One screen per step: everything a responder needs to act, in the order they need it.
-import { clockStatus, stepKey, type IncidentState, type Plans } from '../engine/index.js';
+import { clockStatus, reportingOpen, stepKey, type IncidentState, type Plans } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
@@ -29,7 +29,10 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
   const current = state.current;
   const plan = current ? ctx.plans.get(current.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === current?.stepId);
-  if (state.closed) lines.push(s.ok(`Incident closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`), ...wrap(safeBlock(state.summary ?? ''), width));
+  if (state.closed) {
+    const closed = `Response closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`;
+    lines.push(reportingOpen(state) ? s.warning(`${closed} · reporting open until every clock is met or waived`) : s.ok(closed), ...wrap(safeBlock(state.summary ?? ''), width));
+  }
   else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width), ...unfinishedCommand(state, s, ctx.formatTime));
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
-import { availableActions, EngineError, eventsFor, fold, type Action, type IncidentState, type Plans } from '../engine/index.js';
+import { availableActions, EngineError, eventsFor, fold, reportingOpen, type Action, type IncidentState, type Plans } from '../engine/index.js';
 import type { Choice } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
@@ -69,7 +69,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     deps.screen.clear();
     deps.screen.write(shown);
     notice = '';
-    if (state.closed) return 'closed';
+    if (state.closed && !reportingOpen(state)) return 'closed';
 
     const actions = availableActions(state, input.plans);
     const extra = hooks.choices?.(state) ?? [];

@@ -23,6 +23,7 @@ const script: IncidentEvent[] = [
   { type: 'decision-taken', planId: 'xx-ncp', stepId: 'assess', option: 2, label: 'Large-scale', ...who(3) },
   { type: 'level-escalated', planId: 'xx-ncp', from: 'technical', to: 'operational', reason: 'two Member States', ...who(3) },
   { type: 'clock-started', planId: 'xx-ncp', clockId: 'dora-initial', startedAt: at(3), dueAt: at(7), ...who(3) },
+  { type: 'clock-waived', planId: 'xx-ncp', clockId: 'dora-initial', reason: 'not a financial entity after all', ...who(3) },
   { type: 'plan-handed-over', from: { planId: 'xx-ncp', stepId: 'assess' }, to: { planId: 'eu-circp', stepId: 'cyclone' }, ...who(3) },
   { type: 'step-entered', planId: 'eu-circp', stepId: 'cyclone', ...who(3) },
   { type: 'decision-taken', planId: 'eu-circp', stepId: 'cyclone', option: 1, label: 'No', ...who(4) },
@@ -151,9 +152,16 @@ describe('apply refuses impossible events', () => {
     expect(() => apply(state ?? open, event, P)).toThrow(expect.objectContaining({ name: 'EngineError', code }));
   });
 
-  it('refuses everything after the incident is closed', () => {
+  it('after the close, takes only the reporting of owed clocks, and nothing once none is owed', () => {
     const closed = fold(P, script);
-    expect(() => apply(closed, { type: 'note-added', text: 'late', ...who(9) }, P)).toThrow(expect.objectContaining({ code: 'closed' }));
+    // The NIS2 notification (72 h) is still owed: reporting and notes go on, the response does not.
+    const late = apply(closed, { type: 'note-added', text: 'late', ...who(9) }, P);
+    expect(late.notes.at(-1)?.text).toBe('late');
+    expect(() => apply(closed, { type: 'action-done', planId: 'eu-circp', stepId: 'eu-close', index: 0, text: 'x', ...who(9) }, P)).toThrow(expect.objectContaining({ code: 'closed' }));
+    const owed = closed.clocks.filter((c) => c.metAt === undefined && c.waived === undefined);
+    expect(owed.map((c) => c.clockId)).toEqual(['notification']);
+    const settled = owed.reduce((s, c) => apply(s, { type: 'clock-waived', planId: c.planId, clockId: c.clockId, reason: 'handled elsewhere', ...who(9) }, P), closed);
+    expect(() => apply(settled, { type: 'note-added', text: 'later', ...who(10) }, P)).toThrow(expect.objectContaining({ code: 'closed' }));
   });
 });
 

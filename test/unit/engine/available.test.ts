@@ -25,6 +25,7 @@ describe('availableActions', () => {
       'note',
       'record-notification',
       'start-clock',
+      'waive-clock',
       'escalate',
       'skip@xx-ncp#triage',
       'close',
@@ -90,9 +91,11 @@ describe('availableActions', () => {
     expect(ids(s).some((id) => /^(continue|hand-over|decide|skip)@/.test(id))).toBe(false);
   });
 
-  it('after close: nothing but view actions', () => {
+  it('after close: the reporting of owed clocks, then nothing but view actions', () => {
     const s = new Session();
     s.act('close', { summary: 'False alarm' }, hoursAfter(1));
+    expect(availableActions(s.state, s.plans).map((a) => a.kind)).toEqual(['add-note', 'record-notification', 'waive-clock', 'view-status', 'view-timeline']);
+    for (const c of ['early-warning', 'notification']) s.act('waive-clock', { clock: c, reason: 'no significant incident' }, hoursAfter(2));
     expect(availableActions(s.state, s.plans).map((a) => a.kind)).toEqual(['view-status', 'view-timeline']);
   });
 

@@ -128,6 +128,8 @@ describe('eventsFor refuses impossible actions', () => {
     t.act(stale.id, {}, at);
     expect(() => eventsFor(t.state, t.plans, stale, {}, at, 'alice')).toThrow(expect.objectContaining({ code: 'not-available' }));
     t.act('close', { summary: 'done' }, at);
+    expect(() => eventsFor(t.state, t.plans, 'continue', {}, at, 'alice')).toThrow(expect.objectContaining({ code: 'closed' }));
+    for (const c of ['early-warning', 'notification']) t.act('waive-clock', { clock: c, reason: 'no significant incident' }, at);
     expect(() => eventsFor(t.state, t.plans, 'note', { text: 'x' }, at, 'alice')).toThrow(expect.objectContaining({ code: 'closed' }));
   });
 

@@ -65,7 +65,7 @@ describe('walk', () => {
     const sent = log.events('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
     expect(sent).toMatchObject({ notificationId: 'warn', to: 'csirt', channel: 'phone' });
     expect(deps.screen.text).toContain('Early warning due in 1 d');
-    expect(deps.screen.text).toContain('Incident closed');
+    expect(deps.screen.text).toContain('Response closed');
   });
 
   it('pauses without logging anything and resumes at the same step', async () => {
@@ -178,8 +178,10 @@ describe('walk when the engine refuses a choice', () => {
       input: (q) => prompter.input(q),
       confirm: (q) => prompter.confirm(q),
     } as typeof prompter;
-    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
+    // The early warning is still owed: the closed response stays open for its reporting.
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
     expect(deps.screen.text).toContain('Not recorded: "Close the incident" cannot be recorded: the incident was closed meanwhile.');
+    expect(deps.screen.text).toContain('reporting open until every clock is met or waived');
     expect(types().filter((t) => t === 'incident-closed')).toHaveLength(1);
   });
 
@@ -211,5 +213,29 @@ describe('the step screen', () => {
     const { deps } = setup([{ select: 'Pause' }]);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
     expect(deps.screen.text).toMatch(/Phase detection · TLP:CLEAR/);
+  });
+});
+
+describe('closing with clocks still owed', () => {
+  it('warns, closes the response, keeps reporting open, and ends once the last clock is met', async () => {
+    const { deps, types } = setup([
+      { select: 'Close the incident' },
+      { input: 'Contained' },
+      { confirm: true },
+      { select: 'Record a notification or report' },
+      { select: 'Early warning sent' },
+      { select: 'Duty phone' },
+    ]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
+    expect(deps.screen.text).toContain('These clocks still run:\n  - Early warning');
+    expect(deps.prompter.asked).toContain('Close the response? Reports, notes and waivers stay open until every clock is met or waived.');
+    expect(deps.screen.text).toContain('reporting open until every clock is met or waived');
+    expect(types().slice(-2)).toEqual(['incident-closed', 'notification-sent']);
+  });
+
+  it('lets a responder waive a clock with the reason, which also ends the reporting', async () => {
+    const { log, deps } = setup([{ select: 'Close the incident' }, { input: 'False alarm' }, { confirm: true }, { select: 'Waive a clock' }, { select: 'Early warning' }, { input: 'not a significant incident' }]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
+    expect(log.events('inc-1').at(-1)?.event).toMatchObject({ type: 'clock-waived', clockId: 'early-warning', reason: 'not a significant incident', actor: 'ana' });
   });
 });

@@ -32,5 +32,6 @@ export function clockMarginText(status: string, ms: number): string {
   if (status === 'met') return `${d} to spare`;
   if (status === 'met-late') return `${d} late`;
   if (status === 'overdue') return `overdue by ${d}`;
+  if (status === 'waived') return 'waived';
   return `${d} left`;
 }

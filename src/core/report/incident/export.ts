@@ -1,5 +1,5 @@
 // An incident's log as an exchange file: md (a report), json, jsonl (one event a line), csv.
-import { clockStatus, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
+import { clockStatus, reportingOpen, type IncidentEvent, type IncidentState, type Plans } from '../../engine/index.js';
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
 import { formatAnchor } from '../../anchors.js';
 import { incidentTlp } from './marking.js';
@@ -70,7 +70,7 @@ function markdownExport(input: ExportInput): string {
     `# Incident ${md(record.id)}: ${md(record.title)}`,
     '',
     `- Plan: ${md(state.plans.join(' → '))}`,
-    `- Status: ${state.closed ? `closed ${state.closedAt ?? ''}` : 'open'}`,
+    `- Status: ${state.closed ? `response closed ${state.closedAt ?? ''}${reportingOpen(state) ? ', reporting open' : ''}` : 'open'}`,
     `- Severity: ${md(state.meta?.severity ?? '—')}`,
     `- Aware: ${state.meta?.awareness ?? '—'}`,
     `- Opened: ${state.meta?.openedAt ?? record.createdAt} by ${md(state.meta?.openedBy ?? '—')}`,

@@ -1,5 +1,5 @@
 // Where an incident stands, clocks first: for `crisis status` and the walkthrough's status view.
-import { clockStatus, type IncidentState, type Plans } from '../../engine/index.js';
+import { clockStatus, reportingOpen, type IncidentState, type Plans } from '../../engine/index.js';
 import { clockLines } from '../../walkthrough/clock-lines.js';
 import type { Styler } from '../styler.js';
 import { incidentTlp } from './marking.js';
@@ -19,7 +19,7 @@ export function renderStatusText(
   const plan = state.planId ? plans.get(state.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === state.current?.stepId);
   const lines = [
-    `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? s.ok('closed') : s.warning('open')} · ${s.bold(`TLP:${incidentTlp(state, plans)}`)}`,
+    `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? (reportingOpen(state) ? s.warning('response closed, reporting open') : s.ok('closed')) : s.warning('open')} · ${s.bold(`TLP:${incidentTlp(state, plans)}`)}`,
     '',
     s.bold('Clocks'),
     ...(clocks.length > 0 ? clockLines(clocks, s, formatTime) : ['  (none started)']),
