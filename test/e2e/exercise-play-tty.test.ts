@@ -36,6 +36,11 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     await t.choose('Early warning sent');
     await t.waitFor('went through');
     await t.choose('Duty phone');
+    await t.waitFor('When was it sent?');
+    t.keys('Enter');
+    await t.waitFor('Record Early warning sent');
+    t.type('y');
+    t.keys('Enter');
     await t.choose('move exercise time forward');
     await t.waitFor('Move exercise time forward by');
     t.type('PT1H');
@@ -56,6 +61,9 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     await r.choose('Continue to assess');
     await r.waitFor('Move on anyway?'); // the action was left open
     r.type('y');
+    r.keys('Enter');
+    await r.waitFor('Why move on with these open?');
+    r.type('Confirmed by the hospital');
     r.keys('Enter');
     await r.waitFor('Decision: Is it large-scale?');
     await r.choose('Is it large-scale?');

@@ -41,8 +41,23 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     await t.choose('Done: Confirm the report');
     await t.waitFor('[x] Confirm the report');
     await t.choose('Early warning sent');
+    await t.waitFor('went through (choose the channel)'); // no channel in the plan: none is pre-selected
+    await t.choose('Duty phone');
+    await t.waitFor('When was it sent?');
+    t.keys('Enter');
+    await t.waitFor('Record Early warning sent → csirt via Duty phone, sent now?');
+    t.keys('Enter'); // Enter twice records nothing: the answer defaults to No
+    await t.waitFor('What now?');
+    await t.choose('Early warning sent');
     await t.waitFor('went through');
     await t.choose('Duty phone');
+    await t.waitFor('When was it sent?');
+    t.type('PT20M'); // phoned in 20 minutes ago
+    t.keys('Enter');
+    await t.waitFor('Record Early warning sent');
+    t.type('y');
+    t.keys('Enter');
+    await t.waitFor('What now?');
     await t.choose('Continue to assess');
     await t.waitFor('Decision: Is it large-scale?');
     await t.choose('Is it large-scale?');
@@ -92,6 +107,9 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
       'step-entered',
       'incident-closed',
     ]);
+    const out = await runCli(['log', 'export', id, '--format', 'json', '--db', db]);
+    const sent = (JSON.parse(out.stdout) as { events: { type: string; at: string; sentAt?: string }[] }).events.find((e) => e.type === 'notification-sent');
+    expect(Date.parse(sent?.at ?? '') - Date.parse(sent?.sentAt ?? '')).toBeGreaterThanOrEqual(20 * 60_000);
     const verify = await runCli(['log', 'verify', id, '--db', db]);
     expect(verify.exitCode).toBe(0);
   }, 90_000);
@@ -130,6 +148,9 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond after 
     await t.waitFor('Move on anyway?');
     t.type('y');
     t.keys('Enter');
+    await t.waitFor('Why move on with these open?');
+    t.type('Warning phoned in already');
+    t.keys('Enter');
     await t.waitFor('Decision: Is it large-scale?');
     execFileSync('pkill', ['-KILL', '-f', `respond --db ${db} --responder ana --new --plan ${plan} --title Killed`]);
     expect(await exitCode()).toBe(137); // killed by SIGKILL: no chance to clean up
@@ -140,6 +161,9 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond after 
     const r = respond('crisis-e2e-after-kill', `--incident ${killed?.id ?? ''}`);
     await r.waitFor('STEP  Assess the scale');
     expect(await eventTypes(killed?.id ?? '')).toEqual(['incident-opened', 'clock-started', 'step-entered', 'action-done', 'step-entered']);
+    const out = await runCli(['log', 'export', killed?.id ?? '', '--format', 'json', '--db', db]);
+    const moved = (JSON.parse(out.stdout) as { events: { leftOpen?: unknown }[] }).events.at(-1);
+    expect(moved?.leftOpen).toEqual({ actions: [], notifications: ['warn'], reason: 'Warning phoned in already' });
     await r.choose('Pause');
     expect(await exitCode()).toBe(0);
     expect((await runCli(['log', 'verify', '--db', db])).exitCode).toBe(0);

@@ -77,11 +77,13 @@ export interface ActionInput {
   option?: number | string; // take-decision: option index or label
   notification?: string; // record-notification: ID or PLAN#ID
   channel?: string; // send/record-notification: a channel other than the notification's own
+  sentAt?: Date; // send/record-notification: when it was sent, if before `at` (not before awareness)
+  tlpReason?: string; // send/record-notification: required when the channel's maxTlp is below the notification's TLP
   clock?: string; // start-clock: ID or PLAN#ID
   since?: Date; // start-clock: when the triggering event happened, if before `at`
   due?: Date; // start-clock: when the report is due, for a clock with no deadline of its own (on request)
   level?: string; // escalate: level id
-  reason?: string; // escalate (optional), skip-step and waive-clock (required)
+  reason?: string; // escalate (optional), skip-step and waive-clock (required), continue/hand-over (why, when items are still open)
   target?: number; // skip-step: index into targets, when there is more than one
   cwd?: string; // run-command: the resolved working folder; with it (and no result) the command is started
   result?: CommandResult; // run-command: what the runner returned

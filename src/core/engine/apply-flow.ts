@@ -1,8 +1,8 @@
 // Handlers for events that move the incident through its plans: open, enter, decide, skip,
 // hand over, close. Each mutates a draft state that apply() has already copied.
 import { EngineError } from './errors.js';
-import type { DecisionTaken, IncidentClosed, IncidentOpened, PlanHandedOver, StepEntered, StepSkipped } from './events.js';
-import { requireCurrent, text } from './guards.js';
+import type { DecisionTaken, IncidentClosed, IncidentOpened, PlanHandedOver, StepEntered, StepRef, StepSkipped } from './events.js';
+import { leftOpen, requireCurrent, text } from './guards.js';
 import { getLevel, getPlan, getStep, type Plans, startStep } from './refs.js';
 import type { IncidentState } from './state.js';
 import { parseIso } from './time.js';
@@ -36,6 +36,7 @@ export function onStepEntered(s: IncidentState, e: StepEntered, plans: Plans): v
     throw new EngineError('invalid-event', `Step ${e.planId}#${e.stepId} is in another plan; hand over to it first.`);
   }
   getStep(plans, e);
+  noteLeftOpen(s, s.current, e);
   s.current = { planId: e.planId, stepId: e.stepId };
   s.visited.push({ planId: e.planId, stepId: e.stepId, at: e.at, actor: e.actor });
 }
@@ -65,12 +66,20 @@ export function onHandOver(s: IncidentState, e: PlanHandedOver, plans: Plans): v
   if (e.to.planId === e.from.planId) {
     throw new EngineError('invalid-event', `A hand-over must lead into another plan, not within "${e.to.planId}".`);
   }
+  noteLeftOpen(s, e.from, e);
   s.planId = e.to.planId;
   if (!s.plans.includes(e.to.planId)) s.plans.push(e.to.planId);
   // The level follows the plan the incident is in now: the same rank, under that plan's own name.
   const same = s.level ? getPlan(plans, e.to.planId).levels.find((l) => l.rank === s.level?.rank) : undefined;
   if (same) s.level = { planId: e.to.planId, id: same.id, rank: same.rank };
   s.handovers.push({ from: { ...e.from }, to: { ...e.to }, at: e.at, actor: e.actor });
+}
+
+/** Keep what a move left open at the step it left, when the event says so. */
+function noteLeftOpen(s: IncidentState, left: StepRef | undefined, e: StepEntered | PlanHandedOver): void {
+  if (e.leftOpen === undefined) return;
+  if (!left) throw new EngineError('invalid-event', 'Nothing can be left open before the first step.');
+  s.leftOpen.push({ planId: left.planId, stepId: left.stepId, ...leftOpen(e.leftOpen), at: e.at, actor: e.actor });
 }
 
 /** incident-closed: nothing but viewing afterwards. */

@@ -81,10 +81,12 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
   }
   const to = text(e.to, 'recipient');
   const id = `${e.planId}#${notification.id}`;
+  // Clocks are judged by when it was sent, which may be before it was recorded (phoned in first).
+  const sentAt = e.sentAt === undefined ? e.at : sentTime(s, e);
   let met: string | undefined;
-  if (e.clock !== undefined) met = meetClock(s, plans, e.clock, e.planId, e.at, id);
+  if (e.clock !== undefined) met = meetClock(s, plans, e.clock, e.planId, sentAt, id);
   // A report that also serves as an earlier one (alsoMeets) meets that clock too, if it still runs.
-  for (const ref of Array.isArray(e.alsoMeets) ? e.alsoMeets : []) meetClock(s, plans, text(ref, 'clock'), e.planId, e.at, id);
+  for (const ref of Array.isArray(e.alsoMeets) ? e.alsoMeets : []) meetClock(s, plans, text(ref, 'clock'), e.planId, sentAt, id);
   s.notifications.push({
     planId: e.planId,
     notificationId: notification.id,
@@ -92,9 +94,24 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
     to,
     ...(e.channel !== undefined ? { channel: e.channel } : {}),
     ...(met !== undefined ? { clock: met } : {}),
+    ...(e.sentAt !== undefined ? { sentAt } : {}),
+    ...(e.tlpReason !== undefined ? { tlpReason: text(e.tlpReason, 'TLP reason') } : {}),
     at: e.at,
     actor: e.actor,
   });
+}
+
+/** A notification's sentAt: not after it was recorded, not before the incident's awareness. */
+function sentTime(s: IncidentState, e: NotificationSent): string {
+  const sent = parseIso(text(e.sentAt, 'sent time'), 'sent time').getTime();
+  if (sent > parseIso(e.at, 'event time').getTime()) {
+    throw new EngineError('invalid-event', `A notification cannot be sent (${String(e.sentAt)}) after it is recorded (${e.at}).`);
+  }
+  const awareness = s.meta?.awareness;
+  if (awareness !== undefined && sent < parseIso(awareness, 'awareness time').getTime()) {
+    throw new EngineError('invalid-event', `A notification cannot be sent (${String(e.sentAt)}) before the incident's awareness (${awareness}).`);
+  }
+  return String(e.sentAt);
 }
 
 /** Meet the running clock `ref` (seen from planId) at `at`; returns PLAN#CLOCK. */

@@ -40,14 +40,14 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
     case 'mark-action-done':
       return b.push({ type: 'action-done', ...a.step, index: a.index, text: a.text });
     case 'send-notification':
-      return send(b, a.notification.planId, a.notification.id, input.channel);
+      return send(b, a.notification.planId, a.notification.id, input);
     case 'record-notification':
       return record(b, a, input);
     case 'take-decision':
       return takeDecision(b, a, input);
     case 'continue':
     case 'hand-over':
-      return enterStep(b, a.to);
+      return moveOn(b, a, input);
     case 'skip-step':
       return skip(b, a, input);
     case 'run-command':
@@ -74,8 +74,21 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
   }
 }
 
-function send(b: EventBatch, planId: string, id: string, channel: string | undefined): void {
-  sendNotification(b, planId, getNotification(b.plans, id, planId).notification, channel);
+function send(b: EventBatch, planId: string, id: string, input: ActionInput): void {
+  const details = {
+    ...(input.channel !== undefined ? { channel: input.channel } : {}),
+    ...(input.sentAt !== undefined ? { sentAt: input.sentAt } : {}),
+    ...(input.tlpReason !== undefined ? { tlpReason: input.tlpReason } : {}),
+  };
+  sendNotification(b, planId, getNotification(b.plans, id, planId).notification, details);
+}
+
+/** Continue or hand over; with a reason, what is still open at the step is logged with it. */
+function moveOn(b: EventBatch, a: Of<'continue'> | Of<'hand-over'>, input: ActionInput): void {
+  const open = a.pending.actions.length + a.pending.notifications.length > 0;
+  const reason = input.reason?.trim() ? input.reason : undefined;
+  const leftOpen = open && reason !== undefined ? { actions: [...a.pending.actions], notifications: [...a.pending.notifications], reason } : undefined;
+  enterStep(b, a.to, leftOpen);
 }
 
 function record(b: EventBatch, a: Of<'record-notification'>, input: ActionInput): void {
@@ -83,7 +96,7 @@ function record(b: EventBatch, a: Of<'record-notification'>, input: ActionInput)
   if (!a.notifications.some((n) => n.planId === ref.planId && n.id === ref.id)) {
     fail(`There is no notification "${ref.planId}#${ref.id}" to record.`);
   }
-  send(b, ref.planId, ref.id, input.channel);
+  send(b, ref.planId, ref.id, input);
 }
 
 function takeDecision(b: EventBatch, a: Of<'take-decision'>, input: ActionInput): void {

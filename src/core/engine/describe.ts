@@ -1,5 +1,5 @@
 // One plain sentence per event, for timelines and reports (renderers may restyle it).
-import type { IncidentEvent } from './events.js';
+import type { IncidentEvent, LeftOpen, NotificationSent } from './events.js';
 import type { Plans } from './refs.js';
 import { commandLine, quoteArg } from '../safe-text/index.js';
 
@@ -9,7 +9,7 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'incident-opened':
       return `Incident opened: ${e.title} (aware since ${e.awareness}${e.severity ? `, severity ${e.severity}` : ''})`;
     case 'step-entered':
-      return `Entered step ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}`;
+      return `Entered step ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}${leftOpenText(e.leftOpen)}`;
     case 'action-done':
       return `Done: ${e.text}`;
     case 'note-added':
@@ -21,11 +21,11 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'clock-started':
       return `Clock ${clockTitle(plans, e.planId, e.clockId)} started ${e.startedAt}, due ${e.dueAt}`;
     case 'notification-sent':
-      return `Sent ${notificationTitle(plans, e.planId, e.notificationId)} to ${e.to}${e.channel ? ` via ${e.channel}` : ''}`;
+      return `Sent ${notificationTitle(plans, e.planId, e.notificationId)} to ${e.to}${e.channel ? ` via ${e.channel}` : ''}${sentText(e)}`;
     case 'step-skipped':
       return `Skipped step ${e.stepId}: ${e.reason}`;
     case 'plan-handed-over':
-      return `Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}`;
+      return `Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}${leftOpenText(e.leftOpen)}`;
     case 'command-started':
       return `Started ${commandLine(e.argv)} in ${quoteArg(e.cwd)}${e.env.length > 0 ? `, passing ${e.env.map(quoteArg).join(', ')}` : ''}`;
     case 'command-run':
@@ -37,6 +37,19 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'incident-closed':
       return `Incident closed: ${e.summary}`;
   }
+}
+
+/** When a report went out if earlier than it was logged, and why it took a channel below its TLP. */
+function sentText(e: NotificationSent): string {
+  const when = e.sentAt !== undefined && e.sentAt !== e.at ? ` (sent ${e.sentAt}, recorded ${e.at})` : '';
+  return `${when}${e.tlpReason !== undefined ? `; above the channel's TLP limit because: ${e.tlpReason}` : ''}`;
+}
+
+/** What a move left open at the step it left, and why. */
+function leftOpenText(left: LeftOpen | undefined): string {
+  if (left === undefined) return '';
+  const items = [...(Array.isArray(left.actions) ? left.actions : []), ...(Array.isArray(left.notifications) ? left.notifications : [])];
+  return `; moved on leaving open ${items.join(', ')} because: ${left.reason}`;
 }
 
 /** How a command ended, in words: "exit code 0", "timed out", "interrupted by the responder". */

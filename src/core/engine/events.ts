@@ -16,10 +16,21 @@ export interface IncidentOpened extends LoggedEvent {
   severity?: string; // severity id of the plan
 }
 
+/**
+ * What was still open at a step when the responder moved on anyway, and why. It rides on the first
+ * event of the move (step-entered, or plan-handed-over when the next step is in another plan).
+ */
+export interface LeftOpen {
+  actions: string[]; // action texts
+  notifications: string[]; // notification ids
+  reason: string;
+}
+
 export interface StepEntered extends LoggedEvent {
   type: 'step-entered';
   planId: string;
   stepId: string;
+  leftOpen?: LeftOpen; // absent when nothing was open, and in logs written before it was kept
 }
 
 export interface ActionDone extends LoggedEvent {
@@ -69,6 +80,10 @@ export interface NotificationSent extends LoggedEvent {
   alsoMeets?: string[]; // other clocks the plan says this report meets too (absent in logs written before it existed)
   channel?: string; // channel id
   clock?: string; // the clock this report meets (id in planId, or PLAN#CLOCK)
+  /** When it was sent, if before it was recorded (`at`); the clock is judged by it. Absent: sent at `at`. */
+  sentAt?: string;
+  /** Why it went through a channel whose maxTlp is below the notification's TLP (only then). */
+  tlpReason?: string;
 }
 
 export interface StepSkipped extends LoggedEvent {
@@ -82,6 +97,7 @@ export interface PlanHandedOver extends LoggedEvent {
   type: 'plan-handed-over';
   from: StepRef;
   to: StepRef;
+  leftOpen?: LeftOpen; // see StepEntered
 }
 
 /**

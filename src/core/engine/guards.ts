@@ -1,7 +1,7 @@
 // Small runtime checks shared by apply's handlers: events may come from a log written by an
 // older version or against another plan, so types alone are not trusted.
 import { EngineError } from './errors.js';
-import type { StepRef } from './events.js';
+import type { LeftOpen, StepRef } from './events.js';
 import { sameStep } from './refs.js';
 import type { IncidentState } from './state.js';
 
@@ -27,4 +27,16 @@ export function requireCurrent(state: IncidentState, ref: StepRef): void {
     const now = state.current ? `${state.current.planId}#${state.current.stepId}` : 'none';
     throw new EngineError('not-current-step', `Step ${ref.planId}#${ref.stepId} is not the current step (${now}).`);
   }
+}
+
+/** The leftOpen of a move (lists of texts and a reason), checked field by field. */
+export function leftOpen(value: unknown): LeftOpen {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const texts = (list: unknown, field: string): string[] => {
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+      throw new EngineError('invalid-event', `The event's leftOpen.${field} must be a list of texts.`);
+    }
+    return [...(list as string[])];
+  };
+  return { actions: texts(v['actions'], 'actions'), notifications: texts(v['notifications'], 'notifications'), reason: text(v['reason'], 'reason for moving on') };
 }

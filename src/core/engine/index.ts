@@ -12,3 +12,4 @@ export { openIncident, type OpenInput } from './open.js';
 export { type Plans, splitRef, stepKey } from './refs.js';
 export * from './state.js';
 export { timeline } from './timeline.js';
+export { aboveCeiling } from './tlp.js';

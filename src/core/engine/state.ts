@@ -1,7 +1,7 @@
 // The state of an incident: a pure function of (plans, events). Plain data only (no Maps, no
 // Dates) so that a replayed state deep-equals a live one and serialises as JSON.
 import type { ClockAnchor } from '../plan/types.js';
-import type { StepRef } from './events.js';
+import type { LeftOpen, StepRef } from './events.js';
 
 /** Who did something, and when (RFC 3339 UTC). */
 export interface Stamp {
@@ -51,10 +51,14 @@ export interface SentNotification extends Stamp {
   to: string;
   channel?: string;
   clock?: string; // PLAN#CLOCK it met, when it named one
+  sentAt?: string; // when it was sent, if earlier than it was recorded (`at`)
+  tlpReason?: string; // why it went through a channel below its TLP
 }
 export interface SkippedStep extends StepRef, Stamp {
   reason: string;
 }
+/** Moving on from a step with items still open: the step left, what was open, and why (stamped when it happened). */
+export interface LeftOpenRecord extends StepRef, Stamp, LeftOpen {}
 export interface HandOver extends Stamp {
   from: StepRef;
   to: StepRef;
@@ -135,6 +139,7 @@ export interface IncidentState {
   clocks: StartedClock[];
   skipped: SkippedStep[];
   handovers: HandOver[];
+  leftOpen: LeftOpenRecord[];
   commands: CommandRecord[];
   runningCommand?: StartedCommand; // the last command-started without a command-run after it
   injects: InjectRecord[]; // exercise injects released so far (empty in a real incident)
@@ -158,6 +163,7 @@ export function initialState(): IncidentState {
     clocks: [],
     skipped: [],
     handovers: [],
+    leftOpen: [],
     commands: [],
     injects: [],
     closed: false,

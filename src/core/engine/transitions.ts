@@ -3,9 +3,11 @@
 import type { Notification } from '../plan/types.js';
 import type { EventBatch } from './batch.js';
 import { clockDue } from './clocks.js';
-import type { StepRef } from './events.js';
+import { EngineError } from './errors.js';
+import type { LeftOpen, StepRef } from './events.js';
 import { getClock, getLevel, getPlan, getStep, splitRef } from './refs.js';
 import { parseIso, toIso } from './time.js';
+import { aboveCeiling } from './tlp.js';
 
 /**
  * Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. Clocks with
@@ -39,22 +41,40 @@ export function raiseLevel(b: EventBatch, planId: string, levelId: string, reaso
 }
 
 /** Enter a step: hand over first if it is in another plan; raise the level; start its clocks. */
-export function enterStep(b: EventBatch, to: StepRef): void {
+export function enterStep(b: EventBatch, to: StepRef, leftOpen?: LeftOpen): void {
   const step = getStep(b.plans, to);
   const from = b.state.current;
-  if (to.planId !== b.state.planId && from) {
+  // What the move left open rides on its first event, so the log says it where the step was left.
+  const left = leftOpen === undefined ? {} : { leftOpen };
+  const handover = to.planId !== b.state.planId && from !== undefined;
+  if (handover) {
     const firstVisit = !b.state.plans.includes(to.planId);
-    b.push({ type: 'plan-handed-over', from: { ...from }, to: { ...to } });
+    b.push({ type: 'plan-handed-over', from: { ...from }, to: { ...to }, ...left });
     if (firstVisit) startAwarenessClocks(b, to.planId);
   }
-  b.push({ type: 'step-entered', planId: to.planId, stepId: to.stepId });
+  b.push({ type: 'step-entered', planId: to.planId, stepId: to.stepId, ...(handover ? {} : left) });
   raiseLevel(b, to.planId, step.level, `step ${to.stepId} runs at level ${step.level}`);
   for (const ref of step.startsClocks ?? []) startClock(b, ref, to.planId, b.when);
 }
 
+/** How a report went out, besides the notification itself. */
+export interface SendDetails {
+  channel?: string; // a channel other than the notification's own
+  sentAt?: Date; // when it was sent, if before it is recorded
+  tlpReason?: string; // why it went through a channel below its TLP (required then)
+}
+
 /** Record a sent notification; it meets its clock, and starts the clocks that run from that report. */
-export function sendNotification(b: EventBatch, planId: string, n: Notification, channel?: string): void {
-  const via = channel ?? n.channel;
+export function sendNotification(b: EventBatch, planId: string, n: Notification, details: SendDetails = {}): void {
+  const via = details.channel ?? n.channel;
+  const ceiling = getPlan(b.plans, planId).channels?.find((c) => c.id === via)?.maxTlp;
+  const above = aboveCeiling(n.tlp, ceiling);
+  const reason = details.tlpReason?.trim() ? details.tlpReason : undefined;
+  if (above && reason === undefined) {
+    throw new EngineError('invalid-input', `Channel "${String(via)}" carries at most TLP:${String(ceiling)} and this report is TLP:${n.tlp}: give a reason to send it that way.`);
+  }
+  // Sent "now" is not a separate time: sentAt is kept only when it differs from the record.
+  const sentAt = details.sentAt === undefined ? b.at : toIso(details.sentAt);
   b.push({
     type: 'notification-sent',
     planId,
@@ -63,6 +83,8 @@ export function sendNotification(b: EventBatch, planId: string, n: Notification,
     ...(via !== undefined ? { channel: via } : {}),
     ...(n.clock !== undefined ? { clock: n.clock } : {}),
     ...(n.alsoMeets !== undefined && n.alsoMeets.length > 0 ? { alsoMeets: [...n.alsoMeets] } : {}),
+    ...(sentAt !== b.at ? { sentAt } : {}),
+    ...(above && reason !== undefined ? { tlpReason: reason } : {}),
   });
   if (n.clock === undefined) return;
   const met = getClock(b.plans, n.clock, planId);
@@ -70,7 +92,8 @@ export function sendNotification(b: EventBatch, planId: string, n: Notification,
     for (const clock of getPlan(b.plans, pid).clocks ?? []) {
       if (clock.starts !== 'report-submitted' || clock.after === undefined) continue;
       const after = splitRef(clock.after, pid);
-      if (after.id === met.clock.id) startClock(b, clock.id, pid, b.when);
+      // The follow-up report's clock runs from when this one was sent, not from when it was logged.
+      if (after.id === met.clock.id) startClock(b, clock.id, pid, parseIso(sentAt, 'sent time'));
     }
   }
 }

@@ -1,18 +1,11 @@
 // What the walkthrough asks for each kind of action, turned into the engine's ActionInput.
 // undefined means the responder backed out: nothing is logged.
-import type { Action, ActionInput, NotificationChoice, Plans } from '../engine/index.js';
-import type { Clock, Prompter, Screen } from '../ports.js';
-import type { Styler } from '../report/styler.js';
+import type { Action, ActionInput } from '../engine/index.js';
 import { parseDueTime, parseMoment } from '../time/moment.js';
 import { safeLine } from '../safe-text/index.js';
+import { askNotification, type NotifyContext } from './ask-notification.js';
 
-export interface AskContext {
-  prompter: Prompter;
-  screen: Screen;
-  clock: Clock;
-  styler: Styler;
-  plans: Plans;
-}
+export type AskContext = NotifyContext;
 
 const BACK = -1;
 const required = (what: string) => (v: string) => (v.trim() ? true : `${what} cannot be empty`);
@@ -24,7 +17,7 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
     case 'mark-action-done':
       return {};
     case 'send-notification':
-      return askChannel(ctx, action.notification, {});
+      return askNotification(ctx, action.notification, {});
     case 'take-decision': {
       const option = await p.select<number>({
         message: action.question,
@@ -44,7 +37,9 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
       const open = [...action.pending.actions, ...action.pending.notifications];
       if (open.length === 0) return {};
       ctx.screen.write(ctx.styler.warning(`Still open at this step:\n${open.map((o) => `  - ${safeLine(o)}`).join('\n')}\n`));
-      return (await p.confirm({ message: 'Move on anyway?', default: false })) ? {} : undefined;
+      if (!(await p.confirm({ message: 'Move on anyway?', default: false }))) return undefined;
+      // Logged with what was left open, so a review later sees why it was skipped over.
+      return { reason: await p.input({ message: 'Why move on with these open? (logged)', required: true, validate: required('The reason') }) };
     }
     case 'run-command':
       return undefined; // run-command.ts: it logs before and after the command, not once
@@ -56,7 +51,7 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
         choices: [...action.notifications.map((n) => ({ name: `${n.title} → ${n.to}`, value: `${n.planId}#${n.id}` })), { name: '← Back', value: '' }],
       });
       const chosen = action.notifications.find((n) => `${n.planId}#${n.id}` === id);
-      return chosen ? askChannel(ctx, chosen, { notification: id }) : undefined;
+      return chosen ? askNotification(ctx, chosen, { notification: id }) : undefined;
     }
     case 'start-clock':
       return startClock(ctx, action);
@@ -122,20 +117,4 @@ async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'star
     validate: (v) => (parseDueTime(v, from) ? true : 'give a time after the request, or a duration such as P3D'),
   });
   return { ...started, due: parseDueTime(due, from) ?? from };
-}
-
-/** Through which channel it went: the plan's channel for it by default (the portal may be down at 3 a.m.). */
-async function askChannel(ctx: AskContext, n: NotificationChoice, input: ActionInput): Promise<ActionInput | undefined> {
-  const channels = ctx.plans.get(n.planId)?.channels ?? [];
-  if (channels.length === 0) return input;
-  const channel = await ctx.prompter.select<string>({
-    message: `${n.title} → ${n.to} (TLP:${n.tlp}) went through`,
-    choices: [
-      ...channels.map((c) => ({ name: `${c.title}${c.id === n.channel ? '  (the plan\'s channel)' : ''}`, value: c.id })),
-      { name: '← Back', value: '' },
-    ],
-    ...(n.channel === undefined ? {} : { default: n.channel }),
-  });
-  if (!channel) return undefined;
-  return channel === n.channel ? input : { ...input, channel };
 }

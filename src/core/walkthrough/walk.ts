@@ -98,7 +98,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       notice = await runStepCommand(deps, input, action);
       continue;
     }
-    const ctx: AskContext = { ...deps, plans: input.plans };
+    const ctx: AskContext = { ...deps, plans: input.plans, ...(state.meta ? { awareness: state.meta.awareness } : {}) };
     const answer = await askInput(ctx, action);
     if (answer === undefined) continue; // the responder backed out
     try {

@@ -61,6 +61,8 @@ describe('facilitated play', () => {
       { input: 'PT30M' },
       { select: 'Early warning sent' },
       { select: 'Duty phone' },
+      { input: '' },
+      { confirm: true },
       { select: 'release the next inject "Second Member State"' },
       { select: 'end the exercise' },
       { confirm: true },

@@ -38,6 +38,8 @@ describe('walk', () => {
       { select: 'Done: Confirm the report' },
       { select: 'Early warning sent' },
       { select: 'Duty phone' },
+      { input: '' },
+      { confirm: true },
       { select: 'Continue to assess' },
       { select: 'Is it large-scale' },
       { select: 'Escalate' },
@@ -68,11 +70,29 @@ describe('walk', () => {
     expect(deps.screen.text).toContain('Response closed');
   });
 
+  it('logs a report phoned in earlier with both times, and one confirmed only once', async () => {
+    const { log, deps } = setup([
+      { select: 'Early warning sent' },
+      { select: 'Duty phone' },
+      { input: 'PT30M' },
+      { confirm: false }, // the second Enter: nothing is logged
+      { select: 'Early warning sent' },
+      { select: 'Duty phone' },
+      { input: 'PT30M' },
+      { confirm: true },
+      { select: 'Pause' },
+    ]);
+    deps.clock.advance(2 * 3_600_000);
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    const sent = log.events('inc-1').filter((r) => r.event.type === 'notification-sent').map((r) => r.event);
+    expect(sent).toEqual([expect.objectContaining({ channel: 'phone', at: '2026-03-02T10:00:00.000Z', sentAt: '2026-03-02T09:30:00.000Z' })]);
+  });
+
   it('pauses without logging anything and resumes at the same step', async () => {
     const first = setup([{ select: 'Done: Confirm the report' }, { select: 'Pause' }]);
     await expect(walk(first.deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
     const count = first.types().length;
-    const resumed = { ...first.deps, prompter: new ScriptedPrompter([{ select: 'Continue to assess' }, { confirm: true }, { select: 'Pause' }]), screen: new BufferScreen() };
+    const resumed = { ...first.deps, prompter: new ScriptedPrompter([{ select: 'Continue to assess' }, { confirm: true }, { input: 'Reported by phone' }, { select: 'Pause' }]), screen: new BufferScreen() };
     await walk(resumed, { incidentId: 'inc-1', plans, actor: 'ben' });
     expect(resumed.screen.text).toContain('[x] Confirm the report');
     expect(first.types().length).toBe(count + 1);

@@ -1,5 +1,5 @@
 // Where an incident stands, clocks first: for `crisis status` and the walkthrough's status view.
-import { clockStatus, reportingOpen, type IncidentState, type Plans } from '../../engine/index.js';
+import { clockStatus, reportingOpen, type IncidentState, type Plans, type SentNotification } from '../../engine/index.js';
 import { clockLines } from '../../walkthrough/clock-lines.js';
 import type { Styler } from '../styler.js';
 import { incidentTlp } from './marking.js';
@@ -35,8 +35,13 @@ export function renderStatusText(
     lines.push('', s.bold('Decisions'), ...state.decisions.map((d) => `  ${formatTime(d.at)}  ${t(`${d.stepId}: ${d.label} (${d.actor})`)}`));
   }
   if (state.notifications.length > 0) {
-    lines.push('', s.bold('Notifications sent'), ...state.notifications.map((n) => `  ${formatTime(n.at)}  ${t(`${n.title} → ${n.to}`)}`));
+    lines.push('', s.bold('Notifications sent'), ...state.notifications.map((n) => `  ${formatTime(n.sentAt ?? n.at)}  ${t(`${n.title} → ${n.to}`)}${sentLine(n, formatTime)}`));
   }
   if (state.closed) lines.push('', `${s.bold('Closed')}    ${state.closedAt ? formatTime(state.closedAt) : ''}`, ...safeBlock(state.summary ?? '').split('\n').map((l) => `  ${l}`));
   return lines.join('\n') + '\n';
+}
+
+/** Both times of a report logged after it went out (phoned in first), so the record shows the delay. */
+function sentLine(n: SentNotification, formatTime: (iso: string) => string): string {
+  return n.sentAt !== undefined && n.sentAt !== n.at ? `  (sent ${formatTime(n.sentAt)}, recorded ${formatTime(n.at)})` : '';
 }
