@@ -1,11 +1,10 @@
-// TLP 2.0 labels in order of restriction, for checking a notification against a channel's ceiling.
+// A notification against its channel's TLP ceiling (the TLP order lives in core/tlp.ts).
 import type { Tlp } from '../plan/types.js';
-
-const ORDER: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+import { tlpRank } from '../tlp.js';
 
 /** Whether `tlp` is more restricted than a channel's `maxTlp` (no ceiling, or an unknown label: no). */
 export function aboveCeiling(tlp: Tlp, maxTlp: Tlp | undefined): boolean {
   if (maxTlp === undefined) return false;
-  const [a, b] = [ORDER.indexOf(tlp), ORDER.indexOf(maxTlp)];
-  return a >= 0 && b >= 0 && a > b;
+  const [a, b] = [tlpRank(tlp), tlpRank(maxTlp)];
+  return a !== undefined && b !== undefined && a > b;
 }

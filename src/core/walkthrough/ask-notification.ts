@@ -75,7 +75,7 @@ async function askTlpReason(ctx: NotifyContext, n: NotificationChoice, via: Chan
 async function askSentAt(ctx: NotifyContext, now: Date): Promise<Date | undefined> {
   const awareness = ctx.awareness === undefined ? undefined : Date.parse(ctx.awareness);
   const answer = await ctx.prompter.input({
-    message: 'When was it sent? (blank for now, a time such as 2026-11-29 08:00, or how long ago such as PT2H)',
+    message: 'When was it sent? (blank for now, a time such as 08:00 or 2026-11-29 08:00, or how long ago such as PT2H)',
     validate: (v) => {
       const at = parseMoment(v, now);
       if (!at) return 'give a time, a duration such as PT30M, or leave blank';

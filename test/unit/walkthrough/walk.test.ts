@@ -245,6 +245,8 @@ describe('closing with clocks still owed', () => {
       { select: 'Record a notification or report' },
       { select: 'Early warning sent' },
       { select: 'Duty phone' },
+      { input: '' },
+      { confirm: true },
     ]);
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
     expect(deps.screen.text).toContain('These clocks still run:\n  - Early warning');
