@@ -33,12 +33,12 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis exercise play 
     await t.waitFor('EXERCISE  Walkthrough drill');
     await t.choose('release the next inject "First call"');
     await t.waitFor('Latest inject: First call');
-    await t.choose('Early warning sent');
+    await t.choose('Record receipt of the early warning');
     await t.waitFor('went through');
     await t.choose('Duty phone');
     await t.waitFor('When was it sent?');
     t.keys('Enter');
-    await t.waitFor('Record Early warning sent');
+    await t.waitFor('Record Early warning →');
     t.type('y');
     t.keys('Enter');
     await t.choose('move exercise time forward');

@@ -40,21 +40,21 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
     expect(t.capture()).toContain('Early warning due in 23 h');
     await t.choose('Done: Confirm the report');
     await t.waitFor('[x] Confirm the report');
-    await t.choose('Early warning sent');
+    await t.choose('Record receipt of the early warning');
     await t.waitFor('went through (choose the channel)'); // no channel in the plan: none is pre-selected
     await t.choose('Duty phone');
     await t.waitFor('When was it sent?');
     t.keys('Enter');
-    await t.waitFor('Record Early warning sent → csirt via Duty phone, sent now?');
+    await t.waitFor('Record Early warning → Test CSIRT via Duty phone, sent now?');
     t.keys('Enter'); // Enter twice records nothing: the answer defaults to No
     await t.waitFor('What now?');
-    await t.choose('Early warning sent');
+    await t.choose('Record receipt of the early warning');
     await t.waitFor('went through');
     await t.choose('Duty phone');
     await t.waitFor('When was it sent?');
     t.type('PT20M'); // phoned in 20 minutes ago
     t.keys('Enter');
-    await t.waitFor('Record Early warning sent');
+    await t.waitFor('Record Early warning →');
     t.type('y');
     t.keys('Enter');
     await t.waitFor('What now?');
@@ -78,7 +78,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond in a t
 
     const r = respond('crisis-e2e-resume', `--incident ${id}`);
     await r.waitFor('Coordinate at the operational level');
-    await r.choose('Continue to wrap-up');
+    await r.choose('Continue to wrap up');
     await r.waitFor('STEP  Wrap up');
     await r.choose('Close the incident');
     await r.waitFor('Closing summary');

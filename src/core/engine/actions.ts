@@ -15,6 +15,9 @@ export interface NotificationChoice {
   id: string;
   title: string;
   to: string;
+  toTitle: string; // the recipient role's title (its id when the plan has no such role)
+  from?: string;
+  fromTitle?: string;
   channel?: string;
   clock?: string;
   tlp: Tlp;

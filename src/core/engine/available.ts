@@ -3,7 +3,7 @@ import type { Step } from '../plan/types.js';
 import { addDuration, parseDuration } from '../time/duration.js';
 import { clampTimeout } from '../command-limits.js';
 import { commandLine } from '../safe-text/index.js';
-import type { Action } from './actions.js';
+import type { Action, NotificationChoice } from './actions.js';
 import * as choose from './choices.js';
 import type { StepRef } from './events.js';
 import { getStep, type Plans, resolveNext, stepKey } from './refs.js';
@@ -33,7 +33,7 @@ function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step
   });
   for (const n of choose.unsentNotifications(state, plans, at, step)) {
     const id = `notify:${n.planId}#${n.id}@${key}`;
-    list.push({ kind: 'send-notification', id, label: `Send ${n.title} to ${n.to}`, step: at, notification: n });
+    list.push({ kind: 'send-notification', id, label: notifyLabel(n, step.owner), step: at, notification: n });
   }
   if (step.run) {
     const { argv, description, cwd } = step.run;
@@ -59,8 +59,8 @@ function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step
     const pending = choose.pendingAt(state, plans, at, step);
     list.push(
       to.planId === at.planId
-        ? { kind: 'continue', id: `continue@${key}`, label: `Continue to ${to.stepId}`, step: at, to, pending }
-        : { kind: 'hand-over', id: `hand-over@${key}`, label: `Hand over to ${to.planId}#${to.stepId}`, step: at, to, pending },
+        ? { kind: 'continue', id: `continue@${key}`, label: `Continue to ${inSentence(getStep(plans, to).title)}`, step: at, to, pending }
+        : { kind: 'hand-over', id: `hand-over@${key}`, label: `Hand over to ${planTitle(plans, to.planId)}: ${inSentence(getStep(plans, to).title)}`, step: at, to, pending },
     );
   }
   return list;
@@ -83,10 +83,29 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
   }
   const targets = choose.skipTargets(plans, at, step);
   if (targets.length > 0) {
-    list.push({ kind: 'skip-step', id: `skip@${stepKey(at)}`, label: `Skip step ${at.stepId}`, step: at, targets });
+    list.push({ kind: 'skip-step', id: `skip@${stepKey(at)}`, label: `Skip this step (${inSentence(step.title)})`, step: at, targets });
   }
   list.push({ kind: 'close', id: 'close', label: 'Close the incident', owed });
   return list;
+}
+
+/**
+ * A report in the words of the step's owner, who acts here: one the owner receives is recorded as
+ * received from its sender ("Record receipt of the early warning from the entity"); any other is sent.
+ */
+function notifyLabel(n: NotificationChoice, owner: string): string {
+  const what = inSentence(n.title);
+  if (n.to === owner) return `Record receipt of the ${what}${n.fromTitle && !/\bfrom\b/i.test(n.title) ? ` from ${n.fromTitle}` : ''}`;
+  return `Send the ${what} to ${n.toTitle}`;
+}
+
+/** A title inside a sentence: "Early warning" reads "early warning"; "NIS2 early warning" and "EU-CyCLONe" stay. */
+function inSentence(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+}
+
+function planTitle(plans: Plans, planId: string): string {
+  return plans.get(planId)?.metadata.title ?? planId;
 }
 
 /** What reporting after the close allows: notes, the reports still owed, waiving a clock. */

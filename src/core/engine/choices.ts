@@ -3,19 +3,21 @@ import type { Notification, Step } from '../plan/types.js';
 import type { ClockChoice, DecisionChoice, LevelChoice, NotificationChoice, Pending } from './actions.js';
 import { runningClock } from './clocks.js';
 import type { StepRef } from './events.js';
-import { getLevel, getNotification, getPlan, type Plans, resolveNext, stepKey } from './refs.js';
+import { getLevel, getNotification, getPlan, type Plans, resolveNext, roleTitle, stepKey } from './refs.js';
 import { isOwed, type IncidentState } from './state.js';
 
 /** Clocks the responder starts by hand: the ones no other event starts. */
 const MANUAL_STARTS = new Set(['on-request', 'classified-major', 'incident-handled', 'step-entered']);
 
-/** A notification as a choice. */
-export function notificationChoice(planId: string, n: Notification): NotificationChoice {
+/** A notification as a choice, with its parties' titles for menus in plain words. */
+export function notificationChoice(plans: Plans, planId: string, n: Notification): NotificationChoice {
   return {
     planId,
     id: n.id,
     title: n.title,
     to: n.to,
+    toTitle: roleTitle(plans, n.to, planId),
+    ...(n.from !== undefined ? { from: n.from, fromTitle: roleTitle(plans, n.from, planId) } : {}),
     tlp: n.tlp,
     ...(n.channel !== undefined ? { channel: n.channel } : {}),
     ...(n.clock !== undefined ? { clock: n.clock } : {}),
@@ -32,7 +34,7 @@ export function unsentNotifications(state: IncidentState, plans: Plans, at: Step
   return (step.notify ?? [])
     .map((ref) => getNotification(plans, ref, at.planId))
     .filter((r) => !wasSent(state, r.planId, r.notification.id))
-    .map((r) => notificationChoice(r.planId, r.notification));
+    .map((r) => notificationChoice(plans, r.planId, r.notification));
 }
 
 /** What is still open at a step. */
@@ -46,7 +48,7 @@ export function pendingAt(state: IncidentState, plans: Plans, at: StepRef, step:
 
 /** Every notification of every plan the incident has been in. */
 export function allNotifications(state: IncidentState, plans: Plans): NotificationChoice[] {
-  return state.plans.flatMap((pid) => (getPlan(plans, pid).notifications ?? []).map((n) => notificationChoice(pid, n)));
+  return state.plans.flatMap((pid) => (getPlan(plans, pid).notifications ?? []).map((n) => notificationChoice(plans, pid, n)));
 }
 
 /** Clocks that may be started by hand now: manual anchors, not running. */

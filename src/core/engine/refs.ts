@@ -13,6 +13,12 @@ export function splitRef(ref: string, planId: string): { planId: string; id: str
   return hash < 0 ? { planId, id: ref } : { planId: ref.slice(0, hash), id: ref.slice(hash + 1) };
 }
 
+/** A role's title (ID or PLAN#ID seen from planId); its id when no loaded plan has that role. */
+export function roleTitle(plans: Plans, ref: string, planId: string): string {
+  const { planId: pid, id } = splitRef(ref, planId);
+  return plans.get(pid)?.roles.find((r) => r.id === id)?.title ?? id;
+}
+
 /** `plan#step`, the key under which per-step records are kept. */
 export function stepKey(ref: StepRef): string {
   return `${ref.planId}#${ref.stepId}`;

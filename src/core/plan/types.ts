@@ -118,6 +118,7 @@ export interface Notification {
   id: string;
   title: string;
   to: string; // role id, or PLAN#ROLE in another plan
+  from?: string; // the sender's role id (or PLAN#ROLE), to word it from the step owner's side
   channel?: string; // channel id
   tlp: Tlp;
   clock?: string; // the clock this notification meets when sent

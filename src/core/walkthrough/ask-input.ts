@@ -48,7 +48,7 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
     case 'record-notification': {
       const id = await p.select<string>({
         message: 'Which notification or report was sent?',
-        choices: [...action.notifications.map((n) => ({ name: `${n.title} → ${n.to}`, value: `${n.planId}#${n.id}` })), { name: '← Back', value: '' }],
+        choices: [...action.notifications.map((n) => ({ name: `${n.title} → ${n.toTitle}`, value: `${n.planId}#${n.id}` })), { name: '← Back', value: '' }],
       });
       const chosen = action.notifications.find((n) => `${n.planId}#${n.id}` === id);
       return chosen ? askNotification(ctx, chosen, { notification: id }) : undefined;

@@ -32,7 +32,7 @@ export async function askNotification(ctx: NotifyContext, n: NotificationChoice,
   const sentAt = await askSentAt(ctx, now);
   const when = sentAt === undefined ? 'now' : (ctx.formatTime ?? ((iso: string) => iso))(sentAt.toISOString());
   const sure = await ctx.prompter.confirm({
-    message: `Record ${n.title} → ${n.to}${via ? ` via ${via.title}` : ''}, sent ${when}?`,
+    message: `Record ${n.title} → ${n.toTitle}${via ? ` via ${via.title}` : ''}, sent ${when}?`,
     default: false, // Enter twice must not record a legal notification as sent
   });
   if (!sure) return undefined;
@@ -56,7 +56,7 @@ async function askChannel(ctx: NotifyContext, n: NotificationChoice, channels: r
     value: c.id,
   }));
   return ctx.prompter.select<string>({
-    message: `${n.title} → ${n.to} (TLP:${n.tlp}) went through${own === undefined ? ' (choose the channel)' : ''}`,
+    message: `${n.title} → ${n.toTitle} (TLP:${n.tlp}) went through${own === undefined ? ' (choose the channel)' : ''}`,
     choices: own === undefined ? [back, ...entries] : [...entries, back],
     default: own ?? BACK,
   });

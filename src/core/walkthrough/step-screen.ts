@@ -76,7 +76,11 @@ function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s
   }
   for (const id of step.notify ?? []) {
     const n = plan.notifications?.find((x) => x.id === id);
-    if (n) lines.push(`  ${s.dim('Notify:')} ${t(n.title)} → ${t(n.to)} ${s.dim(t(`(TLP:${n.tlp}${n.channel ? `, via ${n.channel}` : ''})`))}`);
+    if (!n) continue;
+    // Titles, not ids: the role that receives it and the channel it goes through.
+    const via = n.channel === undefined ? undefined : (plan.channels?.find((c) => c.id === n.channel)?.title ?? n.channel);
+    const from = n.from === undefined ? '' : `${roleName(plan, n.from)} → `;
+    lines.push(`  ${s.dim('Notify:')} ${t(n.title)}: ${t(from)}${t(roleName(plan, n.to))} ${s.dim(t(`(TLP:${n.tlp}${via ? `, via ${via}` : ''})`))}`);
   }
   if (step.run) lines.push(...commandSection(step.run, s));
   if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${t(step.decision.question)}`);
@@ -101,6 +105,11 @@ function unfinishedCommand(state: IncidentState, s: Styler, formatTime: (iso: st
     s.warning(`    ${commandLine(c.argv)}`),
     s.warning('    it may still be running in another terminal, or its session ended while it ran.'),
   ];
+}
+
+/** A role's title from this plan (a PLAN#ROLE reference keeps its id: the other plan is not at hand here). */
+function roleName(plan: Plan, ref: string): string {
+  return plan.roles.find((r) => r.id === ref)?.title ?? ref;
 }
 
 function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {

@@ -36,7 +36,26 @@ describe('availableActions', () => {
     expect(find(s, 'continue')).toMatchObject({ to: { planId: 'xx-ncp', stepId: 'assess' }, pending: { actions: ['Collect indicators', 'Check affected sectors'], notifications: ['ew-report'] } });
     expect(find(s, 'escalate')?.levels.map((l) => l.id)).toEqual(['operational', 'strategic']);
     expect(find(s, 'start-clock')?.clocks.map((c) => c.id)).toEqual(['intermediate', 'dora-initial', 'sitrep']);
-    expect(find(s, 'send-notification')?.notification).toEqual({ planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' });
+    expect(find(s, 'send-notification')?.notification).toEqual({ planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', toTitle: 'National CSIRT', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' });
+  });
+
+  it('words menu entries as sentences with titles, from the side of the step owner', () => {
+    const s = new Session();
+    // The owner (the national CSIRT) receives the early warning: it records it, it does not send it.
+    expect(find(s, 'send-notification')?.label).toBe('Record receipt of the early warning report');
+    expect(find(s, 'continue')?.label).toBe('Continue to assess scale');
+    expect(find(s, 'skip-step')?.label).toBe('Skip this step (triage)');
+    const P = plans();
+    const national = P.get('xx-ncp');
+    if (!national) throw new Error('fixture');
+    P.set('xx-ncp', {
+      ...national,
+      roles: [...national.roles, { id: 'entity', title: 'the affected entity', type: 'private-stakeholder' }],
+      notifications: (national.notifications ?? []).map((n) => (n.id === 'ew-report' ? { ...n, from: 'entity' } : n)),
+    });
+    expect(find(new Session(P), 'send-notification')?.label).toBe('Record receipt of the early warning report from the affected entity');
+    P.set('xx-ncp', { ...national, notifications: (national.notifications ?? []).map((n) => (n.id === 'ew-report' ? { ...n, to: 'crisis-authority' } : n)) });
+    expect(find(new Session(P), 'send-notification')?.label).toBe('Send the early warning report to Crisis authority');
   });
 
   it('drops done actions and sent notifications, then suggests moving on', () => {

@@ -59,7 +59,7 @@ describe('facilitated play', () => {
       { select: 'release the next inject "First call"' },
       { select: 'move exercise time forward' },
       { input: 'PT30M' },
-      { select: 'Early warning sent' },
+      { select: 'Record receipt of the early warning' },
       { select: 'Duty phone' },
       { input: '' },
       { confirm: true },

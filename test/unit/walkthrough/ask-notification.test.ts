@@ -24,8 +24,8 @@ class Recording extends ScriptedPrompter {
 const now = new Date('2025-03-01T10:00:00.000Z'); // two hours after AWARE
 // The phone may carry at most TLP:GREEN; the reports are TLP:AMBER.
 const plan: Plan = { ...national, channels: (national.channels ?? []).map((c) => (c.id === 'phone' ? { ...c, maxTlp: 'GREEN' as const } : c)) };
-const withChannel: NotificationChoice = { planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' };
-const noChannel: NotificationChoice = { planId: 'xx-ncp', id: 'interim', title: 'Intermediate report', to: 'national-csirt', clock: 'intermediate', tlp: 'AMBER' };
+const withChannel: NotificationChoice = { planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', toTitle: 'National CSIRT', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' };
+const noChannel: NotificationChoice = { planId: 'xx-ncp', id: 'interim', title: 'Intermediate report', to: 'national-csirt', toTitle: 'National CSIRT', clock: 'intermediate', tlp: 'AMBER' };
 const send = (n: NotificationChoice): Action => ({ kind: 'send-notification', id: `notify:${n.id}`, label: n.title, suggested: true, step: { planId: 'xx-ncp', stepId: 'triage' }, notification: n });
 
 function ask(action: Action, answers: Answer[]) {
@@ -41,7 +41,7 @@ describe('recording a notification', () => {
     await expect(result).resolves.toEqual({});
     expect(prompter.defaults).toEqual(['portal', false]);
     expect(prompter.asked[1]).toMatch(/^When was it sent\? \(blank for now/);
-    expect(prompter.asked[2]).toBe('Record Early warning report → national-csirt via Reporting portal, sent now?');
+    expect(prompter.asked[2]).toBe('Record Early warning report → National CSIRT via Reporting portal, sent now?');
   });
 
   it('logs nothing when the confirmation is declined (Enter twice)', async () => {
@@ -52,7 +52,7 @@ describe('recording a notification', () => {
   it('keeps an earlier send time, and names it in the confirmation', async () => {
     const { prompter, result } = ask(send(withChannel), [{ select: 'Reporting portal' }, { input: 'PT1H30M' }, { confirm: true }]);
     await expect(result).resolves.toEqual({ sentAt: new Date('2025-03-01T08:30:00.000Z') });
-    expect(prompter.asked.at(-1)).toBe('Record Early warning report → national-csirt via Reporting portal, sent 08:30?');
+    expect(prompter.asked.at(-1)).toBe('Record Early warning report → National CSIRT via Reporting portal, sent 08:30?');
   });
 
   it('refuses a send time in the future or before the incident was known', async () => {

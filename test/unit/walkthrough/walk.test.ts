@@ -36,14 +36,14 @@ describe('walk', () => {
   it('walks an action, a notification, a decision with escalation, then closes', async () => {
     const { log, deps, types } = setup([
       { select: 'Done: Confirm the report' },
-      { select: 'Early warning sent' },
+      { select: 'Record receipt of the early warning' },
       { select: 'Duty phone' },
       { input: '' },
       { confirm: true },
       { select: 'Continue to assess' },
       { select: 'Is it large-scale' },
       { select: 'Escalate' },
-      { select: 'Continue to wrap-up' },
+      { select: 'Continue to wrap up' },
       { select: 'Close the incident' },
       { input: 'Contained; lessons noted' },
       { confirm: true },
@@ -72,11 +72,11 @@ describe('walk', () => {
 
   it('logs a report phoned in earlier with both times, and one confirmed only once', async () => {
     const { log, deps } = setup([
-      { select: 'Early warning sent' },
+      { select: 'Record receipt of the early warning' },
       { select: 'Duty phone' },
       { input: 'PT30M' },
       { confirm: false }, // the second Enter: nothing is logged
-      { select: 'Early warning sent' },
+      { select: 'Record receipt of the early warning' },
       { select: 'Duty phone' },
       { input: 'PT30M' },
       { confirm: true },
@@ -134,7 +134,7 @@ describe('walk', () => {
   });
 
   it('skips a step only with a reason', async () => {
-    const { log, deps } = setup([{ select: 'Skip step' }, { input: 'already triaged by the sector CSIRT' }, { select: 'Pause' }]);
+    const { log, deps } = setup([{ select: 'Skip this step' }, { input: 'already triaged by the sector CSIRT' }, { select: 'Pause' }]);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
     const skipped = log.events('inc-1').find((r) => r.event.type === 'step-skipped')?.event;
     expect(skipped).toMatchObject({ stepId: 'triage', reason: 'already triaged by the sector CSIRT' });
@@ -243,7 +243,7 @@ describe('closing with clocks still owed', () => {
       { input: 'Contained' },
       { confirm: true },
       { select: 'Record a notification or report' },
-      { select: 'Early warning sent' },
+      { select: 'Early warning →' },
       { select: 'Duty phone' },
       { input: '' },
       { confirm: true },
