@@ -23,6 +23,19 @@ export interface NotificationChoice {
   tlp: Tlp;
 }
 
+/** An earlier entry the responder may take back (newest first), with what a correction would redo. */
+export interface RetractChoice {
+  seq: number;
+  type: string;
+  summary: string;
+  at: string;
+  actor: string;
+  /** A note: its text, to correct it. */
+  note?: string;
+  /** A report: the notification, to record it again correctly (another time, another channel). */
+  notification?: NotificationChoice;
+}
+
 export interface DecisionChoice {
   index: number;
   label: string;
@@ -66,6 +79,7 @@ export type Action =
   | (ActionBase & { kind: 'record-notification'; notifications: NotificationChoice[] })
   | (ActionBase & { kind: 'start-clock'; clocks: ClockChoice[] })
   | (ActionBase & { kind: 'waive-clock'; clocks: ClockChoice[] })
+  | (ActionBase & { kind: 'retract-entry'; entries: RetractChoice[] })
   | (ActionBase & { kind: 'escalate'; from: LevelChoice; levels: LevelChoice[] })
   | (ActionBase & { kind: 'skip-step'; step: StepRef; targets: StepRef[] })
   | (ActionBase & { kind: 'close'; owed: ClockChoice[] }) // owed: the clocks that keep reporting open after the close
@@ -91,4 +105,5 @@ export interface ActionInput {
   cwd?: string; // run-command: the resolved working folder; with it (and no result) the command is started
   result?: CommandResult; // run-command: what the runner returned
   summary?: string; // close
+  seq?: number; // retract-entry: the entry taken back; with text (a note) or notification (a report), it is corrected
 }

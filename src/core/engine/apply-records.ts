@@ -20,13 +20,13 @@ export function onActionDone(s: IncidentState, e: ActionDone, plans: Plans): voi
   if (done.some((d) => d.index === e.index)) {
     throw new EngineError('invalid-event', `Action ${e.index} of step ${e.stepId} is already done.`);
   }
-  s.actionsDone[key] = [...done, { index: e.index, text: e.text, at: e.at, actor: e.actor }];
+  s.actionsDone[key] = [...done, { index: e.index, text: e.text, at: e.at, actor: e.actor, seq: nextSeq(s) }];
 }
 
 /** note-added: free text, tied to the step it was written at. */
 export function onNote(s: IncidentState, e: NoteAdded): void {
   const where = e.planId !== undefined && e.stepId !== undefined ? { planId: e.planId, stepId: e.stepId } : {};
-  s.notes.push({ text: text(e.text, 'note'), ...where, at: e.at, actor: e.actor });
+  s.notes.push({ text: text(e.text, 'note'), ...where, at: e.at, actor: e.actor, seq: nextSeq(s) });
 }
 
 /** level-escalated: only from the current level, and only upward. */
@@ -48,7 +48,7 @@ export function onClockWaived(s: IncidentState, e: ClockWaived, plans: Plans): v
   const { clock } = getClock(plans, e.clockId, e.planId);
   const run = runningClock(s, e.planId, clock.id);
   if (!run) throw new EngineError('invalid-event', `Clock "${clock.id}" is not running, so it cannot be waived.`);
-  run.waived = { at: e.at, actor: e.actor, reason: text(e.reason, 'reason') };
+  run.waived = { at: e.at, actor: e.actor, reason: text(e.reason, 'reason'), seq: nextSeq(s) };
 }
 
 /** clock-started: a clock of a loaded plan that is not already running. */
@@ -98,6 +98,7 @@ export function onNotificationSent(s: IncidentState, e: NotificationSent, plans:
     ...(e.tlpReason !== undefined ? { tlpReason: text(e.tlpReason, 'TLP reason') } : {}),
     at: e.at,
     actor: e.actor,
+    seq: nextSeq(s),
   });
 }
 
@@ -122,8 +123,14 @@ function meetClock(s: IncidentState, plans: Plans, ref: string, planId: string, 
   if (run) {
     run.metAt = at;
     run.metBy = by;
+    run.metBySeq = nextSeq(s);
   }
   return `${c.planId}#${c.clock.id}`;
+}
+
+/** The place in the log of the event being applied (its timeline entry is added after it). */
+function nextSeq(s: IncidentState): number {
+  return s.timeline.length + 1;
 }
 
 /** command-started: the current step's command, about to run. */

@@ -1,6 +1,7 @@
 // apply(state, event, plans): the one state transition. It never mutates its input state.
 import { onActionDone, onClockStarted, onClockWaived, onCommandRun, onCommandStarted, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
 import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered } from './apply-flow.js';
+import { onRetracted } from './apply-retraction.js';
 import { describeEvent } from './describe.js';
 import { EngineError } from './errors.js';
 import type { IncidentEvent } from './events.js';
@@ -59,6 +60,8 @@ function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
       return onInjectReleased(s, e);
     case 'clock-waived':
       return onClockWaived(s, e, plans);
+    case 'entry-retracted':
+      return onRetracted(s, e);
     case 'incident-closed':
       return onClosed(s, e);
     default:
@@ -73,7 +76,7 @@ function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
  */
 function afterClose(s: IncidentState, e: IncidentEvent): boolean {
   if (e.type === 'clock-started') return true;
-  return reportingOpen(s) && (e.type === 'notification-sent' || e.type === 'note-added' || e.type === 'clock-waived');
+  return reportingOpen(s) && (e.type === 'notification-sent' || e.type === 'note-added' || e.type === 'clock-waived' || e.type === 'entry-retracted');
 }
 
 /** The timeline line of an event, tagged with the plan (and step) it happened in. */

@@ -77,6 +77,8 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
   if (clocks.length > 0) list.push({ kind: 'start-clock', id: 'start-clock', label: 'Start a clock', clocks });
   const owed = choose.owedClocks(state, plans);
   if (owed.length > 0) list.push({ kind: 'waive-clock', id: 'waive-clock', label: 'Waive a clock (with the reason)', clocks: owed });
+  const entries = choose.retractableEntries(state, plans);
+  if (entries.length > 0) list.push({ kind: 'retract-entry', id: 'retract', label: 'Correct or retract an entry', entries });
   const levels = choose.levelChoices(state, plans);
   if (levels && levels.higher.length > 0) {
     list.push({ kind: 'escalate', id: 'escalate', label: 'Escalate the cooperation level', from: levels.from, levels: levels.higher });
@@ -114,6 +116,8 @@ function reportingActions(state: IncidentState, plans: Plans): Draft[] {
   const notifications = choose.allNotifications(state, plans);
   if (notifications.length > 0) list.push({ kind: 'record-notification', id: 'record-notification', label: 'Record a notification or report', notifications });
   list.push({ kind: 'waive-clock', id: 'waive-clock', label: 'Waive a clock (with the reason)', clocks: choose.owedClocks(state, plans) });
+  const entries = choose.retractableEntries(state, plans);
+  if (entries.length > 0) list.push({ kind: 'retract-entry', id: 'retract', label: 'Correct or retract an entry', entries });
   return list;
 }
 

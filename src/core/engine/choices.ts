@@ -1,6 +1,7 @@
 // The lists actions offer: notifications, clocks, levels, decision options, skip targets.
 import type { Notification, Step } from '../plan/types.js';
-import type { ClockChoice, DecisionChoice, LevelChoice, NotificationChoice, Pending } from './actions.js';
+import type { ClockChoice, DecisionChoice, LevelChoice, NotificationChoice, Pending, RetractChoice } from './actions.js';
+import { retractionRefused } from './apply-retraction.js';
 import { runningClock } from './clocks.js';
 import type { StepRef } from './events.js';
 import { getLevel, getNotification, getPlan, type Plans, resolveNext, roleTitle, stepKey } from './refs.js';
@@ -66,6 +67,29 @@ export function owedClocks(state: IncidentState, plans: Plans): ClockChoice[] {
     const clock = getPlan(plans, c.planId).clocks?.find((k) => k.id === c.clockId);
     return { planId: c.planId, id: c.clockId, title: c.title, starts: clock?.starts ?? c.starts, asksDue: false };
   });
+}
+
+/** The entries that can be taken back, newest first (the last 20: a correction is about what just happened). */
+export function retractableEntries(state: IncidentState, plans: Plans): RetractChoice[] {
+  const out: RetractChoice[] = [];
+  for (let i = state.timeline.length - 1; i >= 0 && out.length < 20; i--) {
+    const e = state.timeline[i];
+    if (!e || retractionRefused(state, e.seq) !== undefined) continue;
+    const note = e.type === 'note-added' ? state.notes.find((n) => n.seq === e.seq)?.text : undefined;
+    const sent = e.type === 'notification-sent' ? state.notifications.find((n) => n.seq === e.seq) : undefined;
+    const plan = sent ? plans.get(sent.planId) : undefined;
+    const n = sent && plan?.notifications?.find((x) => x.id === sent.notificationId);
+    out.push({
+      seq: e.seq,
+      type: e.type,
+      summary: e.summary,
+      at: e.at,
+      actor: e.actor,
+      ...(note !== undefined ? { note } : {}),
+      ...(sent && n ? { notification: notificationChoice(plans, sent.planId, n) } : {}),
+    });
+  }
+  return out;
 }
 
 /** The current level and the higher levels of the current plan. */

@@ -2,6 +2,7 @@
 import type { Action, ActionInput } from './actions.js';
 import { availableActions } from './available.js';
 import { EventBatch } from './batch.js';
+import { retractionRefused } from './apply-retraction.js';
 import { EngineError } from './errors.js';
 import type { CommandResult } from '../ports.js';
 import type { IncidentEvent, StepRef } from './events.js';
@@ -56,6 +57,8 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
       return b.push({ type: 'note-added', text: need(input.text, 'note'), ...(b.state.current ?? {}) });
     case 'start-clock':
       return clock(b, a, input);
+    case 'retract-entry':
+      return retract(b, a, input);
     case 'waive-clock': {
       const ref = splitRef(need(input.clock, 'clock'), b.state.planId ?? '');
       if (!a.clocks.some((c) => c.planId === ref.planId && c.id === ref.id)) fail(`The clock "${ref.planId}#${ref.id}" is not running.`);
@@ -89,6 +92,20 @@ function moveOn(b: EventBatch, a: Of<'continue'> | Of<'hand-over'>, input: Actio
   const reason = input.reason?.trim() ? input.reason : undefined;
   const leftOpen = open && reason !== undefined ? { actions: [...a.pending.actions], notifications: [...a.pending.notifications], reason } : undefined;
   enterStep(b, a.to, leftOpen);
+}
+
+/** Take an entry back; with a new text (a note) or a notification (a report), correct it in the same batch. */
+function retract(b: EventBatch, a: Of<'retract-entry'>, input: ActionInput): void {
+  const entry = a.entries.find((x) => x.seq === input.seq) ?? fail(`Entry #${String(input.seq)} cannot be retracted now.`);
+  const refused = retractionRefused(b.state, entry.seq);
+  if (refused) fail(refused);
+  const correction = entry.note !== undefined && input.text !== undefined ? 'note' : entry.notification && input.notification !== undefined ? 'report' : undefined;
+  b.push({ type: 'entry-retracted', seq: entry.seq, reason: need(input.reason, 'reason'), ...(correction ? { corrected: true } : {}) });
+  if (correction === 'note') {
+    const where = b.state.timeline[entry.seq - 1];
+    b.push({ type: 'note-added', text: need(input.text, 'note'), ...(where?.stepId !== undefined ? { planId: where.planId, stepId: where.stepId } : {}) });
+  }
+  if (correction === 'report' && entry.notification) send(b, entry.notification.planId, entry.notification.id, input);
 }
 
 function record(b: EventBatch, a: Of<'record-notification'>, input: ActionInput): void {

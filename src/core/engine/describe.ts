@@ -32,6 +32,8 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
       return `Ran ${commandLine(e.argv)}: ${commandOutcome(e)}`;
     case 'inject-released':
       return `Inject ${e.injectId}: ${e.title}`;
+    case 'entry-retracted':
+      return `${e.corrected === true ? 'Corrected' : 'Retracted'} entry #${e.seq}: ${e.reason}`;
     case 'clock-waived':
       return `Clock ${clockTitle(plans, e.planId, e.clockId)} waived: ${e.reason}`;
     case 'incident-closed':

@@ -137,6 +137,17 @@ export interface InjectReleased extends LoggedEvent {
   facts?: Record<string, string | number | boolean>; // scenario facts the inject reveals
 }
 
+/**
+ * An earlier entry (by its place in the log, `seq`) taken back, with the reason; the log keeps it,
+ * struck through. With `corrected`, the events after it in the same batch are its correction.
+ */
+export interface EntryRetracted extends LoggedEvent {
+  type: 'entry-retracted';
+  seq: number;
+  reason: string;
+  corrected?: boolean;
+}
+
 /** A running clock set aside with a reason (the regime does not apply after all, the report went another way). */
 export interface ClockWaived extends LoggedEvent {
   type: 'clock-waived';
@@ -166,6 +177,7 @@ export type IncidentEvent =
   | CommandRun
   | InjectReleased
   | ClockWaived
+  | EntryRetracted
   | IncidentClosed;
 
 export type IncidentEventType = IncidentEvent['type'];
@@ -186,5 +198,6 @@ export const EVENT_TYPES: readonly IncidentEventType[] = [
   'command-run',
   'inject-released',
   'clock-waived',
+  'entry-retracted',
   'incident-closed',
 ];

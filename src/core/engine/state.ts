@@ -28,12 +28,14 @@ export interface VisitedStep extends StepRef, Stamp {}
 export interface DoneAction extends Stamp {
   index: number;
   text: string;
+  seq?: number; // the event's place in the log (absent in states built before retractions existed)
 }
 export interface DecisionRecord extends StepRef, Stamp {
   option: number;
   label: string;
 }
 export interface NoteRecord extends Stamp {
+  seq?: number;
   text: string;
   planId?: string;
   stepId?: string;
@@ -53,6 +55,7 @@ export interface SentNotification extends Stamp {
   clock?: string; // PLAN#CLOCK it met, when it named one
   sentAt?: string; // when it was sent, if earlier than it was recorded (`at`)
   tlpReason?: string; // why it went through a channel below its TLP
+  seq?: number;
 }
 export interface SkippedStep extends StepRef, Stamp {
   reason: string;
@@ -97,7 +100,8 @@ export interface StartedClock {
   dueAt: string;
   metAt?: string;
   metBy?: string; // PLAN#NOTIFICATION that met it
-  waived?: { at: string; actor: string; reason: string }; // set aside with a reason: no longer owed
+  metBySeq?: number; // the place in the log of the report that met it
+  waived?: { at: string; actor: string; reason: string; seq?: number }; // set aside with a reason: no longer owed
 }
 
 /** A clock still owed: started, neither met nor waived. */
@@ -121,6 +125,7 @@ export interface TimelineEntry extends Stamp {
   stepId?: string;
   summary: string;
   detail?: string; // a command's output excerpt: hostile text, so renderers pass it through safeBlock
+  retracted?: { seq: number; at: string; actor: string; reason: string; corrected: boolean }; // taken back later, by that entry
 }
 
 export interface IncidentState {

@@ -81,6 +81,8 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
       const message = 'Close the response? Reports, notes and waivers stay open until every clock is met or waived.';
       return (await p.confirm({ message, default: false })) ? { summary } : undefined;
     }
+    case 'retract-entry':
+      return askRetraction(ctx, action);
     case 'waive-clock': {
       const clock = await p.select<string>({
         message: 'Which clock is waived?',
@@ -94,6 +96,28 @@ export async function askInput(ctx: AskContext, action: Action): Promise<ActionI
       return {};
   }
   return undefined;
+}
+
+/** Which entry to take back, why, and, for a note or a report, whether to correct it. */
+async function askRetraction(ctx: AskContext, action: Extract<Action, { kind: 'retract-entry' }>): Promise<ActionInput | undefined> {
+  const p = ctx.prompter;
+  const seq = await p.select<number>({
+    message: 'Which entry? (it stays in the log, struck through)',
+    choices: [...action.entries.map((e) => ({ name: `#${e.seq}  ${e.summary}  (${e.actor})`, value: e.seq })), { name: '← Back', value: BACK }],
+  });
+  const entry = action.entries.find((e) => e.seq === seq);
+  if (!entry) return undefined;
+  const canCorrect = entry.note !== undefined || entry.notification !== undefined;
+  const how = canCorrect
+    ? await p.select<string>({ message: `#${entry.seq}`, choices: [{ name: 'Correct it', value: 'correct' }, { name: 'Retract it', value: 'retract' }, { name: '← Back', value: '' }] })
+    : 'retract';
+  if (!how) return undefined;
+  const reason = await p.input({ message: how === 'correct' ? 'What was wrong? (logged)' : 'Why is it retracted? (logged)', required: true, validate: required('The reason') });
+  if (how === 'retract') return { seq, reason };
+  if (entry.note !== undefined) return { seq, reason, text: await p.input({ message: 'The note as it should read:', default: entry.note, required: true, validate: required('A note') }) };
+  if (!entry.notification) return undefined;
+  const again = await askNotification(ctx, entry.notification, { notification: `${entry.notification.planId}#${entry.notification.id}` });
+  return again ? { ...again, seq, reason } : undefined;
 }
 
 async function startClock(ctx: AskContext, action: Extract<Action, { kind: 'start-clock' }>): Promise<ActionInput | undefined> {

@@ -17,6 +17,8 @@ const script: IncidentEvent[] = [
   { type: 'action-done', planId: 'xx-ncp', stepId: 'triage', index: 1, text: 'Check affected sectors', ...who(1) },
   { type: 'note-added', text: 'Hospital confirms ransom note', planId: 'xx-ncp', stepId: 'triage', ...who(1) },
   { type: 'inject-released', injectId: 'press-call', title: 'A journalist calls', message: 'A newspaper asks about the outage.', facts: { hospitals: 2 }, ...who(1) },
+  { type: 'note-added', text: 'Wrong hospital named', planId: 'xx-ncp', stepId: 'triage', ...who(1) },
+  { type: 'entry-retracted', seq: opening.length + 4, reason: 'it was another hospital', ...who(1) },
   { type: 'notification-sent', planId: 'xx-ncp', notificationId: 'ew-report', to: 'national-csirt', channel: 'portal', clock: 'early-warning', ...who(2) },
   { type: 'step-skipped', planId: 'xx-ncp', stepId: 'triage', reason: 'Already triaged by the hospital', ...who(2) },
   { type: 'step-entered', planId: 'xx-ncp', stepId: 'assess', ...who(2) },
@@ -38,11 +40,13 @@ describe('apply', () => {
 
   it('rebuilds the full state from one event of each type', () => {
     const s = fold(P, script);
-    expect(s.actionsDone['xx-ncp#triage']).toEqual([{ index: 1, text: 'Check affected sectors', ...who(1) }]);
-    expect(s.notes).toEqual([{ text: 'Hospital confirms ransom note', planId: 'xx-ncp', stepId: 'triage', ...who(1) }]);
+    expect(s.actionsDone['xx-ncp#triage']).toEqual([{ index: 1, text: 'Check affected sectors', seq: opening.length + 1, ...who(1) }]);
+    // The retracted note is gone from the state, and marked on the timeline.
+    expect(s.notes).toEqual([{ text: 'Hospital confirms ransom note', planId: 'xx-ncp', stepId: 'triage', seq: opening.length + 2, ...who(1) }]);
+    expect(s.timeline[opening.length + 3]?.retracted).toEqual({ seq: opening.length + 5, reason: 'it was another hospital', corrected: false, ...who(1) });
     expect(s.injects).toEqual([{ injectId: 'press-call', title: 'A journalist calls', ...who(1) }]);
     expect(s.notifications).toEqual([
-      { planId: 'xx-ncp', notificationId: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'xx-ncp#early-warning', ...who(2) },
+      { planId: 'xx-ncp', notificationId: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'xx-ncp#early-warning', seq: opening.length + 6, ...who(2) },
     ]);
     expect(s.clocks.find((c) => c.clockId === 'early-warning')).toMatchObject({ metAt: at(2), metBy: 'xx-ncp#ew-report' });
     expect(s.skipped).toEqual([{ planId: 'xx-ncp', stepId: 'triage', reason: 'Already triaged by the hospital', ...who(2) }]);

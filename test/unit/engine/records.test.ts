@@ -64,7 +64,7 @@ describe('a notification logged after it was sent', () => {
     const clocks = clockStatus(state, hoursAfter(40));
     expect(clocks.find((c) => c.id === 'early-warning')).toMatchObject({ status: 'met-late', metAt: iso(25) });
     expect(clocks.find((c) => c.id === 'notification')).toMatchObject({ status: 'met', metAt: iso(30) });
-    expect(state.notifications[0]).toEqual({ planId: 'xx-ncp', notificationId: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'xx-ncp#early-warning', ...who(25) });
+    expect(state.notifications[0]).toEqual({ planId: 'xx-ncp', notificationId: 'ew-report', title: 'Early warning report', to: 'national-csirt', channel: 'portal', clock: 'xx-ncp#early-warning', seq: s.log.length + 1, ...who(25) });
     expect(clocks.find((c) => c.id === 'final-report')).toBeUndefined(); // a replayed log starts nothing by itself
   });
 });

@@ -261,3 +261,23 @@ describe('closing with clocks still owed', () => {
     expect(log.events('inc-1').at(-1)?.event).toMatchObject({ type: 'clock-waived', clockId: 'early-warning', reason: 'not a significant incident', actor: 'ana' });
   });
 });
+
+describe('correcting a mistake', () => {
+  it('corrects a note from the menu; the timeline keeps the old one, marked', async () => {
+    const { log, deps } = setup([
+      { select: 'Add a note' },
+      { input: 'Hospitl encrypted' },
+      { select: 'Correct or retract an entry' },
+      { select: 'Note: Hospitl encrypted' },
+      { select: 'Correct it' },
+      { input: 'typo' },
+      { input: 'Hospital encrypted' },
+      { select: 'Show the timeline' },
+      { select: 'Back' },
+      { select: 'Pause' },
+    ]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
+    expect(log.events('inc-1').slice(-2).map((r) => r.event.type)).toEqual(['entry-retracted', 'note-added']);
+    expect(deps.screen.text).toMatch(/✗ Note: Hospitl encrypted {2}\(ana; corrected by ana \(#\d+\): typo\)/);
+  });
+});

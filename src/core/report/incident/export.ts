@@ -3,6 +3,7 @@ import { clockStatus, reportingOpen, type IncidentEvent, type IncidentState, typ
 import type { IncidentRecord, RecordedEvent, VerifyResult } from '../../ports.js';
 import { formatAnchor } from '../../anchors.js';
 import { incidentTlp } from './marking.js';
+import { retractionNote } from './retraction-text.js';
 import { csvCell, mdBlock, mdText as md, safeJson } from '../../safe-text/index.js';
 import type { ExportFormat } from './export-formats.js';
 
@@ -54,7 +55,8 @@ function csvExport(input: ExportInput): string {
   const header = ['tlp', 'seq', 'at', 'actor', 'type', 'plan', 'step', 'summary', 'hash'];
   const lines = input.recorded.map((r, i) => {
     const entry = input.state.timeline[i];
-    return [tlp, r.seq, r.event.at, r.event.actor, r.event.type, entry?.planId ?? '', entry?.stepId ?? '', entry?.summary ?? '', r.hash]
+    const summary = entry?.retracted ? `[${retractionNote(entry)}] ${entry.summary}` : (entry?.summary ?? '');
+    return [tlp, r.seq, r.event.at, r.event.actor, r.event.type, entry?.planId ?? '', entry?.stepId ?? '', summary, r.hash]
       .map((v) => csvCell(String(v)))
       .join(',');
   });
@@ -88,7 +90,7 @@ function markdownExport(input: ExportInput): string {
     '',
     '| # | Time (UTC) | Plan | Event | By |',
     '| --- | --- | --- | --- | --- |',
-    ...state.timeline.map((e) => `| ${e.seq} | ${e.at} | ${md(e.planId)} | ${md(e.summary)} | ${md(e.actor)} |`),
+    ...state.timeline.map((e) => `| ${e.seq} | ${e.at} | ${md(e.planId)} | ${e.retracted ? `~~${md(e.summary)}~~ (${md(retractionNote(e))})` : md(e.summary)} | ${md(e.actor)} |`),
   ];
   if (state.summary) out.push('', '## Summary', '', mdBlock(state.summary));
   out.push('', marking);
