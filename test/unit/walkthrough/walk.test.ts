@@ -179,25 +179,30 @@ describe('walk on a narrow terminal', () => {
   });
 });
 
+/** Another terminal appends `event` right after the first answer, before it is recorded. */
+function meanwhile(deps: ReturnType<typeof setup>['deps'], event: IncidentEvent): void {
+  const prompter = deps.prompter;
+  let first = true;
+  deps.prompter = {
+    ...prompter,
+    select: async (q) => {
+      const answer = await prompter.select(q);
+      if (first) {
+        first = false;
+        deps.log.appendAll('inc-1', [event]);
+      }
+      return answer;
+    },
+    input: (q) => prompter.input(q),
+    confirm: (q) => prompter.confirm(q),
+  } as typeof prompter;
+}
+
 describe('walk when the engine refuses a choice', () => {
   it('says so under the next screen and goes on', async () => {
     const { deps, types } = setup([{ select: 'Close the incident' }, { input: 'done' }, { confirm: true }, { select: 'Pause' }]);
     // Another terminal closes the incident between the screen and the answer.
-    const prompter = deps.prompter;
-    let first = true;
-    deps.prompter = {
-      ...prompter,
-      select: async (q) => {
-        const answer = await prompter.select(q);
-        if (first) {
-          first = false;
-          deps.log.appendAll('inc-1', [{ type: 'incident-closed', summary: 'closed elsewhere', at: start.toISOString(), actor: 'ben' }]);
-        }
-        return answer;
-      },
-      input: (q) => prompter.input(q),
-      confirm: (q) => prompter.confirm(q),
-    } as typeof prompter;
+    meanwhile(deps, { type: 'incident-closed', summary: 'closed elsewhere', at: start.toISOString(), actor: 'ben' });
     // The early warning is still owed: the closed response stays open for its reporting.
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
     expect(deps.screen.text).toContain('Not recorded: "Close the incident" cannot be recorded: the incident was closed meanwhile.');
@@ -207,21 +212,8 @@ describe('walk when the engine refuses a choice', () => {
 
   it('names a stale choice by its label, not by its internal id', async () => {
     const { deps } = setup([{ select: 'Done: Confirm the report' }, { select: 'Pause' }]);
-    const prompter = deps.prompter;
-    let first = true;
-    deps.prompter = {
-      ...prompter,
-      select: async (q) => {
-        const answer = await prompter.select(q);
-        if (first) {
-          first = false; // another terminal ticks the same action first
-          deps.log.appendAll('inc-1', [{ type: 'action-done', planId: plan.metadata.id, stepId: 'triage', index: 0, text: 'Confirm the report', at: start.toISOString(), actor: 'ben' }]);
-        }
-        return answer;
-      },
-      input: (q) => prompter.input(q),
-      confirm: (q) => prompter.confirm(q),
-    } as typeof prompter;
+    // Another terminal ticks the same action first.
+    meanwhile(deps, { type: 'action-done', planId: plan.metadata.id, stepId: 'triage', index: 0, text: 'Confirm the report', at: start.toISOString(), actor: 'ben' });
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
     expect(deps.screen.text).toContain('Not recorded: "Done: Confirm the report" is no longer possible: the incident changed meanwhile');
     expect(deps.screen.text).not.toMatch(/action:\d+@/);
