@@ -80,10 +80,10 @@ function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s
     // Titles, not ids: the role that receives it and the channel it goes through.
     const via = n.channel === undefined ? undefined : (plan.channels?.find((c) => c.id === n.channel)?.title ?? n.channel);
     const from = n.from === undefined ? '' : `${roleName(plan, n.from)} → `;
-    lines.push(`  ${s.dim('Notify:')} ${t(n.title)}: ${t(from)}${t(roleName(plan, n.to))} ${s.dim(t(`(TLP:${n.tlp}${via ? `, via ${via}` : ''})`))}`);
+    lines.push(...labelled('Notify:', t(`${n.title}: ${from}${roleName(plan, n.to)} (TLP:${n.tlp}${via ? `, via ${via}` : ''})`), width, s.dim));
   }
   if (step.run) lines.push(...commandSection(step.run, s));
-  if (step.decision) lines.push('', `  ${s.bold('Decision:')} ${t(step.decision.question)}`);
+  if (step.decision) lines.push('', ...labelled('Decision:', t(step.decision.question), width, s.bold));
   return lines;
 }
 
@@ -105,6 +105,13 @@ function unfinishedCommand(state: IncidentState, s: Styler, formatTime: (iso: st
     s.warning(`    ${commandLine(c.argv)}`),
     s.warning('    it may still be running in another terminal, or its session ended while it ran.'),
   ];
+}
+
+/** `  Label: text`, wrapped to the width with the text's later lines under its first. */
+function labelled(label: string, text: string, width: number, style: (t: string) => string): string[] {
+  const indent = ' '.repeat(label.length + 3);
+  const [first = '', ...rest] = wrap(text, Math.max(20, width - indent.length));
+  return [`  ${style(label)} ${first}`, ...rest.map((l) => indent + l)];
 }
 
 /** A role's title from this plan (a PLAN#ROLE reference keeps its id: the other plan is not at hand here). */
