@@ -98,7 +98,8 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
 function notifyLabel(n: NotificationChoice, owner: string): string {
   const what = inSentence(n.title);
   if (n.to === owner) return `Record receipt of the ${what}${n.fromTitle && !/\bfrom\b/i.test(n.title) ? ` from ${n.fromTitle}` : ''}`;
-  return `Send the ${what} to ${n.toTitle}`;
+  // A title that already names its recipient ("feedback to the entity") is not told it twice.
+  return `Send the ${what}${/\bto\b/i.test(n.title) ? '' : ` to ${n.toTitle}`}`;
 }
 
 /** A title inside a sentence: "Early warning" reads "early warning"; "NIS2 early warning" and "EU-CyCLONe" stay. */

@@ -56,6 +56,8 @@ describe('availableActions', () => {
     expect(find(new Session(P), 'send-notification')?.label).toBe('Record receipt of the early warning report from the affected entity');
     P.set('xx-ncp', { ...national, notifications: (national.notifications ?? []).map((n) => (n.id === 'ew-report' ? { ...n, to: 'crisis-authority' } : n)) });
     expect(find(new Session(P), 'send-notification')?.label).toBe('Send the early warning report to Crisis authority');
+    P.set('xx-ncp', { ...national, notifications: (national.notifications ?? []).map((n) => (n.id === 'ew-report' ? { ...n, title: 'Feedback to the hospital', to: 'crisis-authority' } : n)) });
+    expect(find(new Session(P), 'send-notification')?.label).toBe('Send the feedback to the hospital');
   });
 
   it('drops done actions and sent notifications, then suggests moving on', () => {
