@@ -16,3 +16,10 @@ export function strictestTlp(labels: Iterable<string | undefined>): Tlp {
   for (const label of labels) best = Math.max(best, tlpRank(label) ?? 0);
   return TLP_ORDER[best] ?? 'CLEAR';
 }
+
+/** Whether `tlp` is more restricted than a channel's `maxTlp` (no ceiling, or an unknown label: no). */
+export function aboveCeiling(tlp: Tlp, maxTlp: Tlp | undefined): boolean {
+  if (maxTlp === undefined) return false;
+  const [a, b] = [tlpRank(tlp), tlpRank(maxTlp)];
+  return a !== undefined && b !== undefined && a > b;
+}

@@ -69,10 +69,14 @@ export function owedClocks(state: IncidentState, plans: Plans): ClockChoice[] {
   });
 }
 
-/** The entries that can be taken back, newest first (the last 20: a correction is about what just happened). */
+/**
+ * The entries that can be taken back, newest first: at most 20, among the last 200 entries (a
+ * correction is about what just happened, and every screen asks, so the whole log is not read).
+ */
 export function retractableEntries(state: IncidentState, plans: Plans): RetractChoice[] {
   const out: RetractChoice[] = [];
-  for (let i = state.timeline.length - 1; i >= 0 && out.length < 20; i--) {
+  const oldest = Math.max(0, state.timeline.length - 200);
+  for (let i = state.timeline.length - 1; i >= oldest && out.length < 20; i--) {
     const e = state.timeline[i];
     if (!e || retractionRefused(state, e.seq) !== undefined) continue;
     const note = e.type === 'note-added' ? state.notes.find((n) => n.seq === e.seq)?.text : undefined;

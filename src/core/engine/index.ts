@@ -9,7 +9,6 @@ export { EngineError, type EngineErrorCode } from './errors.js';
 export * from './events.js';
 export { fold } from './fold.js';
 export { openIncident, type OpenInput } from './open.js';
-export { type Plans, splitRef, stepKey } from './refs.js';
+export { type Plans, roleTitle, splitRef, stepKey } from './refs.js';
 export * from './state.js';
 export { timeline } from './timeline.js';
-export { aboveCeiling } from './tlp.js';

@@ -7,7 +7,7 @@ import { EngineError } from './errors.js';
 import type { LeftOpen, StepRef } from './events.js';
 import { getClock, getLevel, getPlan, getStep, splitRef } from './refs.js';
 import { parseIso, toIso } from './time.js';
-import { aboveCeiling } from './tlp.js';
+import { aboveCeiling } from '../tlp.js';
 
 /**
  * Start a clock (ID or PLAN#ID seen from planId) at `startedAt`, unless it already runs. Clocks with

@@ -2,16 +2,14 @@
 // no raw control character reaches the terminal. Renderers still escape each input field (a line
 // break in a title must not start a fake line); this only keeps what we write ourselves: line
 // breaks, tabs, CRLF (CSV) and the few colour sequences of our own styler.
-import { escapeCodePoint, isUnsafeCodePoint } from './unsafe.js';
+import { escapeCodePoint, isUnsafeCodePoint, MAYBE_UNSAFE } from './unsafe.js';
 
 // Bold, dim, red, green, yellow, cyan and their resets: chalk at level 1 writes nothing else.
 const OWN_SGR = /^\x1b\[(?:0|1|2|22|31|32|33|36|39)m/;
 
 /** The text with every unsafe character escaped, except layout and our own colour sequences. */
 export function guardOutput(text: string): string {
-  if (!/[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/.test(text)) {
-    return text; // the common case: nothing to do, no copy
-  }
+  if (!MAYBE_UNSAFE.test(text)) return text; // the common case: nothing to do, no copy
   let out = '';
   let i = 0;
   for (const ch of text) {

@@ -28,6 +28,14 @@ export function isUnsafeCodePoint(cp: number): boolean {
   );
 }
 
+/**
+ * A fast first look for the output guard: matches any UTF-16 unit that could belong to an unsafe
+ * code point other than tab and newline, which the guard keeps as layout (surrogates included, so
+ * tag characters and lone surrogates are caught, and paired ones too); only then is the text read
+ * code point by code point.
+ */
+export const MAYBE_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/;
+
 /** The escape a reader sees for an unsafe code point: `\n`, `\x1b`, `\u202e`, `\u{e0041}`. */
 export function escapeCodePoint(cp: number): string {
   switch (cp) {

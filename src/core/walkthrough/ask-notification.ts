@@ -1,7 +1,8 @@
 // What the walkthrough asks before recording a report as sent: the channel (never an arbitrary
 // default), a reason when that channel may not carry the report's TLP, when it was sent (it may
 // have been phoned in before it is logged), and a confirmation that Enter alone does not give.
-import { aboveCeiling, type ActionInput, type NotificationChoice, type Plans } from '../engine/index.js';
+import type { ActionInput, NotificationChoice, Plans } from '../engine/index.js';
+import { aboveCeiling } from '../tlp.js';
 import type { Channel } from '../plan/types.js';
 import type { Clock, Prompter, Screen } from '../ports.js';
 import type { Styler } from '../report/styler.js';

@@ -1,5 +1,5 @@
 // One screen per step: everything a responder needs to act, in the order they need it.
-import { clockStatus, reportingOpen, stepKey, type IncidentState, type Plans } from '../engine/index.js';
+import { clockStatus, reportingOpen, roleTitle, stepKey, type IncidentState, type Plans } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
@@ -33,7 +33,7 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
     const closed = `Response closed ${state.closedAt ? ctx.formatTime(state.closedAt) : ''}`;
     lines.push(reportingOpen(state) ? s.warning(`${closed} · reporting open until every clock is met or waived`) : s.ok(closed), ...wrap(safeBlock(state.summary ?? ''), width));
   }
-  else if (plan && step && current) lines.push(...stepLines(plan, step, state.actionsDone[stepKey(current)] ?? [], s, width), ...unfinishedCommand(state, s, ctx.formatTime));
+  else if (plan && step && current) lines.push(...stepLines(ctx.plans, plan, step, state.actionsDone[stepKey(current)] ?? [], s, width), ...unfinishedCommand(state, s, ctx.formatTime));
   return lines.join('\n') + '\n';
 }
 
@@ -59,7 +59,7 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
   ];
 }
 
-function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
+function stepLines(plans: Plans, plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
   const lines = [s.bold(s.accent(`STEP  ${t(step.title)}`)) + s.dim(`  [${t(step.id)}]`), `  ${s.dim('Basis:')} ${t(step.basis)}`];
   const owner = plan.roles.find((r) => r.id === step.owner);
   lines.push(`  ${s.dim('Owner:')} ${t(owner ? owner.title : step.owner)}`, ...contactLines(plan, owner, s));
@@ -79,8 +79,8 @@ function stepLines(plan: Plan, step: Step, done: readonly { index: number }[], s
     if (!n) continue;
     // Titles, not ids: the role that receives it and the channel it goes through.
     const via = n.channel === undefined ? undefined : (plan.channels?.find((c) => c.id === n.channel)?.title ?? n.channel);
-    const from = n.from === undefined ? '' : `${roleName(plan, n.from)} → `;
-    lines.push(...labelled('Notify:', t(`${n.title}: ${from}${roleName(plan, n.to)} (TLP:${n.tlp}${via ? `, via ${via}` : ''})`), width, s.dim));
+    const from = n.from === undefined ? '' : `${roleTitle(plans, n.from, plan.metadata.id)} → `;
+    lines.push(...labelled('Notify:', t(`${n.title}: ${from}${roleTitle(plans, n.to, plan.metadata.id)} (TLP:${n.tlp}${via ? `, via ${via}` : ''})`), width, s.dim));
   }
   if (step.run) lines.push(...commandSection(step.run, s));
   if (step.decision) lines.push('', ...labelled('Decision:', t(step.decision.question), width, s.bold));
@@ -112,11 +112,6 @@ function labelled(label: string, text: string, width: number, style: (t: string)
   const indent = ' '.repeat(label.length + 3);
   const [first = '', ...rest] = wrap(text, Math.max(20, width - indent.length));
   return [`  ${style(label)} ${first}`, ...rest.map((l) => indent + l)];
-}
-
-/** A role's title from this plan (a PLAN#ROLE reference keeps its id: the other plan is not at hand here). */
-function roleName(plan: Plan, ref: string): string {
-  return plan.roles.find((r) => r.id === ref)?.title ?? ref;
 }
 
 function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {

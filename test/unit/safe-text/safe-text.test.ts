@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandLine, commandLines, csvCell, guardOutput, mdBlock, mdText, quoteArg, safeBlock, safeJson, safeLine } from '../../../src/core/safe-text/index.js';
+import { isUnsafeCodePoint, MAYBE_UNSAFE } from '../../../src/core/safe-text/unsafe.js';
 import { hostileStrings, rawUnsafe } from '../../helpers/hostile-strings.js';
 
 describe('safeLine', () => {
@@ -83,6 +84,17 @@ describe('guardOutput', () => {
     expect(guardOutput('a\n\tb\r\n\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m')).toBe('a\n\tb\r\n\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m');
     expect(guardOutput('\x1b[8mhidden\x1b]0;title\x07 \x1b[2J x\ry \u202e')).toBe('\\x1b[8mhidden\\x1b]0;title\\x07 \\x1b[2J x\\ry \\u202e');
   });
+  it('looks closer at every code point the classifier calls unsafe (its fast check cannot drift)', () => {
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if ((cp >= 0xd800 && cp <= 0xdfff) || cp === 0x09 || cp === 0x0a) continue; // lone surrogates: below; tab and newline are layout
+      if (isUnsafeCodePoint(cp) && !MAYBE_UNSAFE.test(String.fromCodePoint(cp))) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(MAYBE_UNSAFE.test('\ud800')).toBe(true);
+    expect(MAYBE_UNSAFE.test('two\tcolumns\nand lines')).toBe(false);
+  });
+
   it('returns plain text as it is', () => {
     const text = 'Ransomware, hospitals — 事件\n';
     expect(guardOutput(text)).toBe(text);
