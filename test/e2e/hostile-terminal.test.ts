@@ -31,7 +31,7 @@ function record(name: string, args: string): { t: TmuxSession; raw: () => string
   const t = startCrisis(name, args, rcFile, projectRoot, binPath);
   sessions.push(t);
   const file = join(dir.path, `${name}.raw`);
-  execFileSync('tmux', ['pipe-pane', '-o', '-t', name, `cat >> '${file}'`]);
+  execFileSync('tmux', ['pipe-pane', '-o', '-t', t.name, `cat >> '${file}'`]);
   return { t, raw: () => (existsSync(file) ? readFileSync(file, 'utf8') : '') };
 }
 

@@ -23,9 +23,10 @@ export class TmuxSession {
     const exports = Object.entries(env)
       .map(([k, v]) => (v === null ? `unset ${k};` : `export ${k}='${v.replace(/'/g, `'\\''`)}';`))
       .join(' ');
-    const session = new TmuxSession(name);
+    // Suffixed with the process id: test runs in two checkouts at once must not share a terminal.
+    const session = new TmuxSession(`${name}-${process.pid}`);
     session.kill();
-    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '120', '-y', '50', 'sh', '-c', `${exports} ${command}`]);
+    execFileSync('tmux', ['new-session', '-d', '-s', session.name, '-x', '120', '-y', '50', 'sh', '-c', `${exports} ${command}`]);
     return session;
   }
 
