@@ -8,19 +8,19 @@ import type { LoadedExercise } from './load-exercise.js';
  * incidents), with -2, -3 … when the log already has one, snapshots of the plans it may use, and
  * its first events, in one transaction: a run cut short leaves no incident without events.
  */
-export function createExerciseIncident(
+export async function createExerciseIncident(
   log: EventLog<IncidentEvent>,
   loaded: LoadedExercise,
   start: Date,
   createdAt: string,
   planIds: Iterable<string>,
   events: readonly IncidentEvent[],
-): string {
+): Promise<string> {
   const { exercise } = loaded;
   const base = `ex-${start.toISOString().slice(0, 10).replace(/-/g, '')}-${exercise.metadata.id}`;
   let id = base;
-  for (let n = 2; log.incident(id) !== undefined; n++) id = `${base}-${n}`;
-  log.createIncident({
+  for (let n = 2; (await log.incident(id)) !== undefined; n++) id = `${base}-${n}`;
+  await log.createIncident({
     id,
     title: `Exercise ${exercise.metadata.title}: ${exercise.incident.title}`,
     planId: exercise.plan,

@@ -4,8 +4,8 @@ import { formatAnchor } from '../core/anchors.js';
 import type { EventLog } from '../core/ports.js';
 
 /** `head ID #N sha256:…` and what to do with it, or a warning when the log does not verify. */
-export function headLines(log: Pick<EventLog, 'verify'>, incidentId: string): string {
-  const result = log.verify(incidentId);
+export async function headLines(log: Pick<EventLog, 'verify'>, incidentId: string): Promise<string> {
+  const result = await log.verify(incidentId);
   const head = result.heads.find((h) => h.incidentId === incidentId);
   if (!result.ok || head === undefined) {
     return `WARNING: the incident log does not verify (${result.broken?.reason ?? result.schema?.[0] ?? 'no head'}); run crisis log verify\n`;

@@ -6,7 +6,7 @@ import type { IncidentRecord, RecordedEvent } from '../core/ports.js';
 import { plansFromSnapshots } from './load-plans.js';
 import type { openLog } from './session.js';
 
-type Log = ReturnType<typeof openLog>;
+type Log = Awaited<ReturnType<typeof openLog>>;
 
 export interface LoadedIncident {
   record: IncidentRecord;
@@ -22,11 +22,11 @@ export interface LoadedIncident {
 export type DefaultIncident = 'latest' | 'only';
 
 /** The named incident, or the default one (see DefaultIncident) when no id is given. */
-export function loadIncident(log: Log, id: string | undefined, pick: DefaultIncident = 'latest'): LoadedIncident {
-  const record = id === undefined ? defaultIncident(log, pick) : log.incident(id);
+export async function loadIncident(log: Log, id: string | undefined, pick: DefaultIncident = 'latest'): Promise<LoadedIncident> {
+  const record = id === undefined ? await defaultIncident(log, pick) : await log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id ?? ''} in ${log.path}; list them with crisis log list`.replace('  ', ' '));
-  const plans = plansFromSnapshots(log.snapshots(record.id), record.id);
-  const recorded = log.events(record.id);
+  const plans = plansFromSnapshots(await log.snapshots(record.id), record.id);
+  const recorded = await log.events(record.id);
   return { record, plans, recorded, state: fold(plans, recorded.map((r) => r.event)) };
 }
 
@@ -40,8 +40,8 @@ export function incidentLabel(record: Pick<IncidentRecord, 'id' | 'title'>): str
   return `${record.id} (${safeLine(record.title)})`;
 }
 
-function defaultIncident(log: Log, pick: DefaultIncident): IncidentRecord {
-  const open = log.incidents().filter((i) => !i.closed);
+async function defaultIncident(log: Log, pick: DefaultIncident): Promise<IncidentRecord> {
+  const open = (await log.incidents()).filter((i) => !i.closed);
   // Never an exercise while a real incident is open: its simulated time (2099, say) says nothing about activity.
   const real = open.filter((i) => !isExerciseIncident(i));
   const candidates = (real.length > 0 ? real : open).sort((a, b) => (b.lastEventAt ?? b.createdAt).localeCompare(a.lastEventAt ?? a.createdAt));

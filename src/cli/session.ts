@@ -9,7 +9,7 @@ import { resolveDbPath } from '../adapters/sqlite/db-path.js';
 import type { CliIO } from './io.js';
 
 /** Open the incident log named by --db, $CRISIS_DB or the default path. */
-export function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): EventLog<IncidentEvent> & { path: string } {
+export async function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): Promise<EventLog<IncidentEvent> & { path: string }> {
   const path = resolveDbPath({ ...(flag === undefined ? {} : { flag }), env: io.env, home: homedir() });
   return openEventLog<IncidentEvent>(path, mode);
 }

@@ -11,18 +11,18 @@ const TRIES = 5;
  * EngineError when the choice no longer fits), and append them only if nothing was appended
  * in between; otherwise decide again on the newer state.
  */
-export function commitFromLatest(
+export async function commitFromLatest(
   log: EventLog<IncidentEvent>,
   incidentId: string,
   plans: Plans,
   decide: (state: IncidentState) => readonly IncidentEvent[],
-): RecordedEvent<IncidentEvent>[] {
+): Promise<RecordedEvent<IncidentEvent>[]> {
   for (let attempt = 1; ; attempt++) {
-    const recorded = log.events(incidentId);
+    const recorded = await log.events(incidentId);
     const events = decide(fold(plans, recorded.map((r) => r.event)));
     if (events.length === 0) return [];
     try {
-      return log.appendAll(incidentId, events, { afterSeq: recorded.at(-1)?.seq ?? 0 });
+      return await log.appendAll(incidentId, events, { afterSeq: recorded.at(-1)?.seq ?? 0 });
     } catch (error) {
       if (!(error instanceof LogConflict) || attempt >= TRIES) throw error;
     }

@@ -45,3 +45,6 @@ export class LogConflict extends CrisisError {
     super(message, ExitCode.usage);
   }
 }
+
+/** The log's server cannot be reached (gone during a walkthrough, or never there): exit 2. */
+export class LogUnavailable extends UsageError {}

@@ -64,28 +64,40 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The append-only, hash-chained incident log. */
+/**
+ * The append-only, hash-chained incident log. Asynchronous: a log may be a database server
+ * (PostgreSQL) as well as a local file (SQLite); the engine never knows which one it has.
+ */
 export interface EventLog<E extends LoggedEvent = LoggedEvent> {
   /**
    * Create an incident with snapshots of the plans it may use (its plan and the plans it hands
    * over to) and its first events, in one transaction: all of it is durably committed, or none.
    */
-  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[]; events?: readonly E[] }): RecordedEvent<E>[];
-  /** Append one event; it is durably committed when this returns. */
-  append(incidentId: string, event: E): RecordedEvent<E>;
+  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[]; events?: readonly E[] }): Promise<RecordedEvent<E>[]>;
+  /** Append one event; it is durably committed when the promise resolves. */
+  append(incidentId: string, event: E): Promise<RecordedEvent<E>>;
   /**
-   * Append several events atomically: all are durably committed when this returns, or none.
+   * Append several events atomically: all are durably committed when this resolves, or none.
    * With `afterSeq`, only if the incident's last event is still that one (else LogConflict).
    */
-  appendAll(incidentId: string, events: readonly E[], options?: { afterSeq?: number }): RecordedEvent<E>[];
+  appendAll(incidentId: string, events: readonly E[], options?: { afterSeq?: number }): Promise<RecordedEvent<E>[]>;
   /** All events of an incident in order. */
-  events(incidentId: string): RecordedEvent<E>[];
-  incident(id: string): IncidentRecord | undefined;
-  incidents(): IncidentRecord[];
-  snapshots(incidentId: string): PlanSnapshot[];
+  events(incidentId: string): Promise<RecordedEvent<E>[]>;
+  incident(id: string): Promise<IncidentRecord | undefined>;
+  incidents(): Promise<IncidentRecord[]>;
+  snapshots(incidentId: string): Promise<PlanSnapshot[]>;
   /** Check the hash chain of one incident, or of all, looking for hashes (or their leading hex digits) kept earlier. */
-  verify(incidentId?: string, anchors?: readonly string[]): VerifyResult;
-  close(): void;
+  verify(incidentId?: string, anchors?: readonly string[]): Promise<VerifyResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Tells that an incident's log has grown (a teammate's event), so a screen can be redrawn
+ * without re-reading the whole log on a timer. `onChange` gets the incident's last seq;
+ * `onLost` is called once if the log can no longer be reached.
+ */
+export interface LogChanges {
+  watch(incidentId: string, onChange: (lastSeq: number) => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
 }
 
 /** Runs a step's command (argv form, never a shell string). */
@@ -130,7 +142,8 @@ export interface Choice<T> {
 
 /** Asks the responder. Ctrl+C rejects with the Cancelled error (src/core/errors.ts). */
 export interface Prompter {
-  select<T>(question: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  /** With `signal`, aborting it withdraws the question: the promise rejects with the signal's reason. */
+  select<T>(question: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; signal?: AbortSignal }): Promise<T>;
   input(question: { message: string; default?: string; required?: boolean; validate?: (value: string) => true | string }): Promise<string>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
 }

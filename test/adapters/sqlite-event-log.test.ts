@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
+import { sha256Hex } from '../../src/adapters/log-chain/hash-chain.js';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION } from '../../src/adapters/sqlite/migrations.js';
 import { openDatabase } from '../../src/adapters/sqlite/open-database.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
@@ -10,7 +10,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { createTestIncident, tempDir, testEvent, type TestEvent } from './sqlite-helpers.js';
 
 describe('opening and migrating', () => {
-  it('creates missing parent folders and sets user_version and application_id', () => {
+  it('creates missing parent folders and sets user_version and application_id', async () => {
     const path = join(tempDir(), 'deep', 'er', 'crisis.db');
     openEventLog(path).close();
     expect(existsSync(path)).toBe(true);
@@ -21,21 +21,21 @@ describe('opening and migrating', () => {
     raw.close();
   });
 
-  it('is idempotent: reopening keeps the schema and the data', () => {
+  it('is idempotent: reopening keeps the schema and the data', async () => {
     const path = join(tempDir(), 'crisis.db');
     const first = openEventLog<TestEvent>(path);
-    createTestIncident(first);
-    first.append('inc-1', testEvent(1));
-    first.close();
+    await createTestIncident(first);
+    await first.append('inc-1', testEvent(1));
+    await first.close();
     const schemaBefore = readSchema(path);
     for (let i = 0; i < 3; i++) openEventLog(path).close();
     expect(readSchema(path)).toEqual(schemaBefore);
     const again = openEventLog<TestEvent>(path);
-    expect(again.events('inc-1')).toHaveLength(1);
-    again.close();
+    expect(await again.events('inc-1')).toHaveLength(1);
+    await again.close();
   });
 
-  it('sets WAL, synchronous FULL and foreign keys on every open, read-only included', () => {
+  it('sets WAL, synchronous FULL and foreign keys on every open, read-only included', async () => {
     const path = join(tempDir(), 'crisis.db');
     openEventLog(path).close();
     for (const readonly of [false, true]) {
@@ -48,7 +48,7 @@ describe('opening and migrating', () => {
     }
   });
 
-  it('refuses to create a log when read-only or create is false', () => {
+  it('refuses to create a log when read-only or create is false', async () => {
     const path = join(tempDir(), 'none.db');
     expect(() => openEventLog(path, { readonly: true })).toThrow(UsageError);
     expect(() => openEventLog(path, { create: false })).toThrow(/no incident log at .*none\.db/);
@@ -57,30 +57,30 @@ describe('opening and migrating', () => {
 });
 
 describe('appending and reading', () => {
-  it('chains events from the genesis hash and reads them back in order', () => {
+  it('chains events from the genesis hash and reads them back in order', async () => {
     const log = openEventLog<TestEvent>(join(tempDir(), 'crisis.db'));
-    createTestIncident(log);
-    const first = log.append('inc-1', testEvent(1));
-    const second = log.append('inc-1', testEvent(2, 'bob'));
+    await createTestIncident(log);
+    const first = await log.append('inc-1', testEvent(1));
+    const second = await log.append('inc-1', testEvent(2, 'bob'));
     expect(first.seq).toBe(1);
     expect(second.seq).toBe(2);
     expect(second.prevHash).toBe(first.hash);
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(log.events('inc-1')).toEqual([first, second]);
-    expect(log.events('inc-1')[1]?.event).toEqual(testEvent(2, 'bob'));
-    log.close();
+    expect(await log.events('inc-1')).toEqual([first, second]);
+    expect((await log.events('inc-1'))[1]?.event).toEqual(testEvent(2, 'bob'));
+    await log.close();
   });
 
-  it('keeps snapshots with their hashes and summarises incidents', () => {
+  it('keeps snapshots with their hashes and summarises incidents', async () => {
     const log = openEventLog<TestEvent>(join(tempDir(), 'crisis.db'));
-    createTestIncident(log, 'inc-b');
-    createTestIncident(log, 'inc-a');
-    const snapshots = log.snapshots('inc-a');
+    await createTestIncident(log, 'inc-b');
+    await createTestIncident(log, 'inc-a');
+    const snapshots = await log.snapshots('inc-a');
     expect(snapshots.map((s) => s.planId)).toEqual(['be-ncccp', 'eu-circp']);
     expect(snapshots[1]?.hash).toBe(sha256Hex('apiVersion: crisis/v1\nkind: Plan\n'));
-    log.append('inc-a', testEvent(1));
-    log.append('inc-a', { ...testEvent(2), type: 'incident-closed' });
-    expect(log.incident('inc-a')).toEqual({
+    await log.append('inc-a', testEvent(1));
+    await log.append('inc-a', { ...testEvent(2), type: 'incident-closed' });
+    expect(await log.incident('inc-a')).toEqual({
       id: 'inc-a',
       title: 'Ransomware at hospital (inc-a)',
       planId: 'eu-circp',
@@ -89,32 +89,32 @@ describe('appending and reading', () => {
       events: 2,
       lastEventAt: testEvent(2).at,
     });
-    expect(log.incident('inc-b')).toMatchObject({ closed: false, events: 0, lastEventAt: null });
-    expect(log.incidents().map((i) => i.id)).toEqual(['inc-a', 'inc-b']);
-    expect(log.incident('nope')).toBeUndefined();
-    log.close();
+    expect(await log.incident('inc-b')).toMatchObject({ closed: false, events: 0, lastEventAt: null });
+    expect((await log.incidents()).map((i) => i.id)).toEqual(['inc-a', 'inc-b']);
+    expect(await log.incident('nope')).toBeUndefined();
+    await log.close();
   });
 
-  it('rejects a duplicate incident, an unknown incident and a wrong snapshot hash', () => {
+  it('rejects a duplicate incident, an unknown incident and a wrong snapshot hash', async () => {
     const log = openEventLog<TestEvent>(join(tempDir(), 'crisis.db'));
-    createTestIncident(log);
-    expect(() => createTestIncident(log)).toThrow(/already exists/);
-    expect(() => log.append('ghost', testEvent(1))).toThrow(UsageError);
+    await createTestIncident(log);
+    await expect(createTestIncident(log)).rejects.toThrow(/already exists/);
+    await expect(log.append('ghost', testEvent(1))).rejects.toThrow(UsageError);
     const bad = { id: 'x', title: 't', planId: 'p', createdAt: '2025-01-01T00:00:00.000Z', plans: [{ planId: 'p', text: 'a', hash: sha256Hex('b') }] };
-    expect(() => log.createIncident(bad)).toThrow(/does not match/);
-    expect(log.incidents()).toHaveLength(1);
-    log.close();
+    await expect(log.createIncident(bad)).rejects.toThrow(/does not match/);
+    expect(await log.incidents()).toHaveLength(1);
+    await log.close();
   });
 
-  it('refuses writes through a read-only log', () => {
+  it('refuses writes through a read-only log', async () => {
     const path = join(tempDir(), 'crisis.db');
     const log = openEventLog<TestEvent>(path);
-    createTestIncident(log);
-    log.close();
+    await createTestIncident(log);
+    await log.close();
     const reader = openEventLog<TestEvent>(path, { readonly: true });
-    expect(() => reader.append('inc-1', testEvent(1))).toThrow(/read-only/);
-    expect(reader.incidents()).toHaveLength(1);
-    reader.close();
+    await expect(reader.append('inc-1', testEvent(1))).rejects.toThrow(/read-only/);
+    expect(await reader.incidents()).toHaveLength(1);
+    await reader.close();
   });
 });
 
@@ -127,26 +127,26 @@ describe('append-only triggers', () => {
     ['UPDATE plan_snapshots SET text = ?', 'x', /rows of plan_snapshots cannot be changed/],
   ] as const;
   for (const [sql, param, message] of refusals) {
-    it(`refuses ${sql.split(' ').slice(0, 2).join(' ')}`, () => {
+    it(`refuses ${sql.split(' ').slice(0, 2).join(' ')}`, async () => {
       const path = join(tempDir(), 'crisis.db');
       const log = openEventLog<TestEvent>(path);
-      createTestIncident(log);
-      log.append('inc-1', testEvent(1));
-      log.close();
+      await createTestIncident(log);
+      await log.append('inc-1', testEvent(1));
+      await log.close();
       const raw = new Database(path);
       expect(() => raw.prepare(sql).run(param)).toThrow(message);
       raw.close();
       const again = openEventLog<TestEvent>(path);
-      expect(again.verify()).toMatchObject({ ok: true, events: 1 });
-      again.close();
+      expect(await again.verify()).toMatchObject({ ok: true, events: 1 });
+      await again.close();
     });
   }
 
-  it('refuses an event inserted out of sequence', () => {
+  it('refuses an event inserted out of sequence', async () => {
     const path = join(tempDir(), 'crisis.db');
     const log = openEventLog<TestEvent>(path);
-    createTestIncident(log);
-    log.close();
+    await createTestIncident(log);
+    await log.close();
     const raw = new Database(path);
     const insert = raw.prepare("INSERT INTO events (incident_id, seq, pos, type, at, actor, payload, prev_hash, hash) VALUES ('inc-1', ?, ?, 't', 'a', 'b', '{}', 'p', 'h')");
     expect(() => insert.run(2, 1)).toThrow(/added at the end, in sequence/);

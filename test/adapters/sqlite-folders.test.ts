@@ -6,7 +6,7 @@ import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
 import { UsageError } from '../../src/core/errors.js';
 
 describe('opening a log where its folder does not exist yet', () => {
-  it('creates the missing folders', () => {
+  it('creates the missing folders', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crisis-folders-'));
     try {
       const path = join(dir, 'a', 'b', 'crisis.db');

@@ -33,8 +33,8 @@ export function testEvent(n: number, actor = 'alice'): TestEvent {
 }
 
 /** Create incident `id` on the eu-circp plan with one extra handover plan. */
-export function createTestIncident(log: SqliteEventLog<TestEvent>, id = 'inc-1'): void {
-  log.createIncident({
+export async function createTestIncident(log: SqliteEventLog<TestEvent>, id = 'inc-1'): Promise<void> {
+  await log.createIncident({
     id,
     title: `Ransomware at hospital (${id})`,
     planId: 'eu-circp',
@@ -68,25 +68,25 @@ export function rawTamper(path: string, sql: string, ...params: unknown[]): void
 }
 
 /** A log with incidents inc-1 (5 events) and inc-2 (3 events), interleaved: positions 1 inc-1#1, 2 inc-2#1, 3 inc-1#2, 4 inc-2#2, 5 inc-1#3, 6 inc-2#3, 7 inc-1#4, 8 inc-1#5. */
-export function buildLog(): string {
+export async function buildLog(): Promise<string> {
   const path = join(tempDir(), 'crisis.db');
   const log = openEventLog<TestEvent>(path);
-  createTestIncident(log, 'inc-1');
-  createTestIncident(log, 'inc-2');
+  await createTestIncident(log, 'inc-1');
+  await createTestIncident(log, 'inc-2');
   for (let n = 1; n <= 5; n++) {
-    log.append('inc-1', testEvent(n));
-    if (n <= 3) log.append('inc-2', testEvent(n, 'bob'));
+    await log.append('inc-1', testEvent(n));
+    if (n <= 3) await log.append('inc-2', testEvent(n, 'bob'));
   }
-  log.close();
+  await log.close();
   return path;
 }
 
 /** Verify the log at `path`, opened read-only. */
-export function verifyAt(path: string, incidentId?: string, anchors?: string[]): VerifyResult {
+export async function verifyAt(path: string, incidentId?: string, anchors?: string[]): Promise<VerifyResult> {
   const log = openEventLog(path, { readonly: true });
   try {
-    return log.verify(incidentId, anchors);
+    return await log.verify(incidentId, anchors);
   } finally {
-    log.close();
+    await log.close();
   }
 }

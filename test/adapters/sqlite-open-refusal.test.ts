@@ -25,29 +25,29 @@ function expectRefused(path: string, message: RegExp): void {
 }
 
 /** A real log with some events, checkpointed into the main file. */
-function ourLog(dir: string): string {
+async function ourLog(dir: string): Promise<string> {
   const path = join(dir, 'crisis.db');
   const log = openEventLog<TestEvent>(path);
-  createTestIncident(log);
-  for (let n = 1; n <= 60; n++) log.append('inc-1', { ...testEvent(n), note: 'x'.repeat(1000) });
-  log.close();
+  await createTestIncident(log);
+  for (let n = 1; n <= 60; n++) await log.append('inc-1', { ...testEvent(n), note: 'x'.repeat(1000) });
+  await log.close();
   return path;
 }
 
 describe('refusing files that are not ours', () => {
-  it('a text file', () => {
+  it('a text file', async () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(10));
     expectRefused(path, /not a SQLite database/);
   });
 
-  it('a short binary file', () => {
+  it('a short binary file', async () => {
     const path = join(tempDir(), 'tiny.db');
     writeFileSync(path, 'SQLite format 3\0');
     expectRefused(path, /not a SQLite database/);
   });
 
-  it('a foreign SQLite database without an application id, and leaves no side files', () => {
+  it('a foreign SQLite database without an application id, and leaves no side files', async () => {
     const dir = tempDir();
     const path = join(dir, 'other.db');
     const other = new Database(path);
@@ -57,7 +57,7 @@ describe('refusing files that are not ours', () => {
     expect(readdirSync(dir)).toEqual(['other.db']);
   });
 
-  it('a foreign SQLite database with another application id', () => {
+  it('a foreign SQLite database with another application id', async () => {
     const path = join(tempDir(), 'other.db');
     const other = new Database(path);
     other.pragma('application_id = 1234');
@@ -66,7 +66,7 @@ describe('refusing files that are not ours', () => {
     expectRefused(path, /does not belong to crisis/);
   });
 
-  it('a database claiming our application id but lacking our marker', () => {
+  it('a database claiming our application id but lacking our marker', async () => {
     const path = join(tempDir(), 'fake.db');
     const fake = new Database(path);
     fake.pragma('application_id = 1129468755');
@@ -76,40 +76,40 @@ describe('refusing files that are not ours', () => {
     expectRefused(path, /does not belong to crisis/);
   });
 
-  it('a log written by a newer crisis', () => {
-    const path = ourLog(tempDir());
+  it('a log written by a newer crisis', async () => {
+    const path = await ourLog(tempDir());
     const raw = new Database(path);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     expectRefused(path, /newer version of crisis/);
   });
 
-  it('a truncated log', () => {
-    const path = ourLog(tempDir());
+  it('a truncated log', async () => {
+    const path = await ourLog(tempDir());
     truncateSync(path, Math.floor(statSync(path).size / 2));
     expectRefused(path, /damaged/);
   });
 
-  it('a log with garbage written over a page', () => {
-    const path = ourLog(tempDir());
+  it('a log with garbage written over a page', async () => {
+    const path = await ourLog(tempDir());
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 3);
     closeSync(fd);
     expectRefused(path, /damaged/);
   });
 
-  it('a folder', () => {
+  it('a folder', async () => {
     const path = join(tempDir(), 'folder.db');
     mkdirSync(path);
     expect(() => openEventLog(path)).toThrow(/is a folder/);
   });
 
-  it('an empty file is initialised as a new log', () => {
+  it('an empty file is initialised as a new log', async () => {
     const path = join(tempDir(), 'empty.db');
     writeFileSync(path, '');
     const log = openEventLog(path);
-    expect(log.verify()).toEqual({ ok: true, incidents: 0, events: 0, heads: [], anchors: [] });
-    log.close();
+    expect(await log.verify()).toEqual({ ok: true, incidents: 0, events: 0, heads: [], anchors: [] });
+    await log.close();
     expect(existsSync(path)).toBe(true);
   });
 });

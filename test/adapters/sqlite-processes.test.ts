@@ -50,17 +50,17 @@ async function nextLine(c: Child): Promise<string> {
   return next.value;
 }
 
-function newLog(): string {
+async function newLog(): Promise<string> {
   const path = join(tempDir(), 'shared.db');
   const log = openEventLog<TestEvent>(path);
-  createTestIncident(log);
-  log.close();
+  await createTestIncident(log);
+  await log.close();
   return path;
 }
 
 describe('several processes on one log', () => {
   it('two processes appending 500 events each to one incident end with 1,000 events in one unbroken chain', async () => {
-    const path = newLog();
+    const path = await newLog();
     const children = [startChild(path, 'inc-1', 500, 'alice'), startChild(path, 'inc-1', 500, 'bob')];
     for (const c of children) expect(await nextLine(c)).toBe('ready');
     for (const c of children) c.proc.stdin.write('go\n');
@@ -69,7 +69,7 @@ describe('several processes on one log', () => {
       expect(await c.exit).toMatchObject({ code: 0, stderr: '' });
     }
     const log = openEventLog<TestEvent & { n: number }>(path, { readonly: true });
-    const events = log.events('inc-1');
+    const events = await log.events('inc-1');
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     for (const actor of ['alice', 'bob']) {
       const mine = events.filter((e) => e.event.actor === actor).map((e) => e.event.n);
@@ -77,12 +77,12 @@ describe('several processes on one log', () => {
     }
     // Whether the two actually interleave depends on the scheduler (on a busy machine one may finish
     // first), so it is not asserted: the order of each writer and the unbroken chain are.
-    expect(log.verify()).toMatchObject({ ok: true, incidents: 1, events: 1000 });
-    log.close();
+    expect(await log.verify()).toMatchObject({ ok: true, incidents: 1, events: 1000 });
+    await log.close();
   }, 60_000);
 
   it('an append acknowledged just before SIGKILL is in the log after reopening', async () => {
-    const path = newLog();
+    const path = await newLog();
     const c = startChild(path, 'inc-1', 0, 'carol');
     expect(await nextLine(c)).toBe('ready');
     c.proc.stdin.write('go\n');
@@ -93,10 +93,10 @@ describe('several processes on one log', () => {
     expect((await c.exit).signal).toBe('SIGKILL');
     const acknowledged = Number(line.split(' ')[1]);
     const log = openEventLog<TestEvent & { n: number }>(path);
-    const events = log.events('inc-1');
+    const events = await log.events('inc-1');
     expect(events.length).toBeGreaterThanOrEqual(acknowledged);
     expect(events[acknowledged - 1]).toMatchObject({ seq: acknowledged, event: { actor: 'carol', n: acknowledged } });
-    expect(log.verify()).toMatchObject({ ok: true, events: events.length });
-    log.close();
+    expect(await log.verify()).toMatchObject({ ok: true, events: events.length });
+    await log.close();
   }, 60_000);
 });

@@ -33,25 +33,25 @@ const storedEvents = (db: Database.Database): unknown[] =>
   db.prepare('SELECT incident_id, seq, pos, type, at, actor, payload, prev_hash, hash FROM events ORDER BY pos').all();
 
 describe('a log written before hash scheme 2', () => {
-  it('reads and verifies without being upgraded, and finds the heads kept from it', () => {
+  it('reads and verifies without being upgraded, and finds the heads kept from it', async () => {
     const path = oldLog();
     const log = openEventLog(path, { readonly: true });
-    const result = log.verify(undefined, kept);
-    expect(log.events('inc-old-1')).toHaveLength(4);
-    log.close();
+    const result = await log.verify(undefined, kept);
+    expect(await log.events('inc-old-1')).toHaveLength(4);
+    await log.close();
     expect(result).toMatchObject({ ok: true, incidents: 2, events: 7, heads: keptHeads });
     expect(result.anchors.map((a) => a.at)).toEqual(keptHeads);
     expect(raw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(1);
   });
 
-  it('upgrades without changing a stored event; old heads are found and new events use scheme 2', () => {
+  it('upgrades without changing a stored event; old heads are found and new events use scheme 2', async () => {
     const path = oldLog();
     const before = raw(path, storedEvents);
     const log = openEventLog<TestEvent>(path);
-    log.append('inc-old-1', testEvent(5));
-    log.createIncident({ id: 'inc-new', title: 'After the upgrade', planId: 'eu-circp', createdAt: '2026-02-01T00:00:00.000Z', plans: [], events: [testEvent(1)] });
-    const result = log.verify(undefined, kept);
-    log.close();
+    await log.append('inc-old-1', testEvent(5));
+    await log.createIncident({ id: 'inc-new', title: 'After the upgrade', planId: 'eu-circp', createdAt: '2026-02-01T00:00:00.000Z', plans: [], events: [testEvent(1)] });
+    const result = await log.verify(undefined, kept);
+    await log.close();
     expect(raw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(LATEST_SCHEMA_VERSION);
     expect(raw(path, storedEvents).slice(0, before.length)).toEqual(before);
     expect(result).toMatchObject({ ok: true, incidents: 3, events: 9 });
@@ -62,12 +62,12 @@ describe('a log written before hash scheme 2', () => {
     expect(schemes[7]?.log_prev_hash).toBe((before.at(-1) as { hash: string }).hash);
   });
 
-  it('still finds tampering with an old event after the upgrade', () => {
+  it('still finds tampering with an old event after the upgrade', async () => {
     const path = oldLog();
     openEventLog(path).close();
     rawTamper(path, `UPDATE events SET payload = json_set(payload, '$.text', 'nothing') WHERE incident_id = 'inc-old-2' AND seq = 2`);
     const log = openEventLog(path, { readonly: true });
-    expect(log.verify()).toMatchObject({ ok: false, broken: { incidentId: 'inc-old-2', seq: 2, reason: expect.stringMatching(/altered/) } });
-    log.close();
+    expect(await log.verify()).toMatchObject({ ok: false, broken: { incidentId: 'inc-old-2', seq: 2, reason: expect.stringMatching(/altered/) } });
+    await log.close();
   });
 });

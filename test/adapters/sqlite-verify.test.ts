@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { eventHashV2, LOG_ORIGIN, sha256Hex } from '../../src/adapters/sqlite/hash-chain.js';
-import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
+import { eventHashV2, LOG_ORIGIN, sha256Hex } from '../../src/adapters/log-chain/hash-chain.js';
+import type { JsonValue } from '../../src/adapters/log-chain/canonical-json.js';
 import type { EventRow } from '../../src/adapters/sqlite/rows.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
 import { buildLog, createTestIncident, rawTamper, tempDir, verifyAt, type TestEvent } from './sqlite-helpers.js';
@@ -37,104 +37,104 @@ function rewriteChain(path: string, incidentId: string, from: number): void {
 }
 
 describe('verify', () => {
-  it('passes on a clean log and counts incidents and events', () => {
-    const path = buildLog();
-    expect(verifyAt(path)).toMatchObject({ ok: true, incidents: 2, events: 8 });
-    expect(verifyAt(path, 'inc-2')).toMatchObject({ ok: true, incidents: 1, events: 3 });
+  it('passes on a clean log and counts incidents and events', async () => {
+    const path = await buildLog();
+    expect(await verifyAt(path)).toMatchObject({ ok: true, incidents: 2, events: 8 });
+    expect(await verifyAt(path, 'inc-2')).toMatchObject({ ok: true, incidents: 1, events: 3 });
   });
 
-  it("gives each incident's head: its last event and that event's hash", () => {
-    const path = buildLog();
+  it("gives each incident's head: its last event and that event's hash", async () => {
+    const path = await buildLog();
     const raw = new Database(path, { readonly: true });
     const last = raw.prepare(`SELECT hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`).get() as { hash: string };
     raw.close();
-    expect(verifyAt(path).heads).toEqual([
+    expect((await verifyAt(path)).heads).toEqual([
       { incidentId: 'inc-1', seq: 5, hash: last.hash },
       { incidentId: 'inc-2', seq: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
-    expect(verifyAt(path, 'inc-2').heads.map((h) => h.incidentId)).toEqual(['inc-2']);
+    expect((await verifyAt(path, 'inc-2')).heads.map((h) => h.incidentId)).toEqual(['inc-2']);
   });
 
-  it('gives an incident with no events its genesis hash as the head', () => {
+  it('gives an incident with no events its genesis hash as the head', async () => {
     const path = join(tempDir(), 'crisis.db');
     const log = openEventLog<TestEvent>(path);
-    createTestIncident(log, 'inc-empty');
-    log.close();
+    await createTestIncident(log, 'inc-empty');
+    await log.close();
     const raw = new Database(path, { readonly: true });
     const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents`).get() as { genesis_hash: string };
     raw.close();
-    expect(verifyAt(path).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
+    expect((await verifyAt(path)).heads).toEqual([{ incidentId: 'inc-empty', seq: 0, hash: genesis }]);
   });
 
-  it('finds anchors by their leading hex digits in the same pass: an event, a genesis, and not an unknown hash', () => {
-    const path = buildLog();
+  it('finds anchors by their leading hex digits in the same pass: an event, a genesis, and not an unknown hash', async () => {
+    const path = await buildLog();
     const raw = new Database(path, { readonly: true });
     const third = raw.prepare(`SELECT hash FROM events WHERE incident_id = 'inc-2' AND seq = 3`).get() as { hash: string };
     const { genesis_hash: genesis } = raw.prepare(`SELECT genesis_hash FROM incidents WHERE id = 'inc-1'`).get() as { genesis_hash: string };
     raw.close();
     const unknown = 'f'.repeat(16);
-    expect(verifyAt(path, undefined, [third.hash.slice(0, 16), genesis, unknown]).anchors).toEqual([
+    expect((await verifyAt(path, undefined, [third.hash.slice(0, 16), genesis, unknown])).anchors).toEqual([
       { hex: third.hash.slice(0, 16), at: { incidentId: 'inc-2', seq: 3, hash: third.hash } },
       { hex: genesis, at: { incidentId: 'inc-1', seq: 0, hash: genesis } },
       { hex: unknown, at: undefined },
     ]);
-    expect(verifyAt(path, 'inc-1', [third.hash]).anchors).toEqual([{ hex: third.hash, at: undefined }]); // only the incident asked about
+    expect((await verifyAt(path, 'inc-1', [third.hash])).anchors).toEqual([{ hex: third.hash, at: undefined }]); // only the incident asked about
   });
 
-  it('cannot see a rewrite whose whole chain was recomputed, but the old head is gone from it', () => {
-    const path = buildLog();
-    const before = verifyAt(path, 'inc-1').heads[0];
+  it('cannot see a rewrite whose whole chain was recomputed, but the old head is gone from it', async () => {
+    const path = await buildLog();
+    const before = (await verifyAt(path, 'inc-1')).heads[0];
     rewriteChain(path, 'inc-1', 2);
-    const after = verifyAt(path, 'inc-1');
+    const after = await verifyAt(path, 'inc-1');
     expect(after.ok).toBe(true); // the limit an anchor kept elsewhere covers
     expect(after.heads[0]?.seq).toBe(5);
     expect(after.heads[0]?.hash).not.toBe(before?.hash);
-    expect(verifyAt(path, 'inc-1', [before?.hash ?? '']).anchors[0]?.at).toBeUndefined();
+    expect((await verifyAt(path, 'inc-1', [before?.hash ?? ''])).anchors[0]?.at).toBeUndefined();
   });
 
-  it('catches an altered payload at its seq', () => {
-    const path = buildLog();
+  it('catches an altered payload at its seq', async () => {
+    const path = await buildLog();
     rawTamper(path, `UPDATE events SET payload = json_set(payload, '$.note', 'nothing happened') WHERE incident_id = 'inc-1' AND seq = 3`);
-    expect(verifyAt(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/altered/) } });
-    expect(verifyAt(path, 'inc-2').ok).toBe(true);
+    expect(await verifyAt(path)).toMatchObject({ ok: false, broken: { incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/altered/) } });
+    expect((await verifyAt(path, 'inc-2')).ok).toBe(true);
   });
 
-  it('catches an altered column and an altered stored hash', () => {
-    const path = buildLog();
+  it('catches an altered column and an altered stored hash', async () => {
+    const path = await buildLog();
     rawTamper(path, `UPDATE events SET at = '2024-12-31T23:00:00.000Z' WHERE incident_id = 'inc-2' AND seq = 2`);
-    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-2', seq: 2 });
-    const other = buildLog();
+    expect((await verifyAt(path)).broken).toMatchObject({ incidentId: 'inc-2', seq: 2 });
+    const other = await buildLog();
     rawTamper(other, `UPDATE events SET hash = ? WHERE incident_id = 'inc-1' AND seq = 5`, 'f'.repeat(64));
-    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 5, reason: expect.stringMatching(/altered/) });
+    expect((await verifyAt(other)).broken).toMatchObject({ incidentId: 'inc-1', seq: 5, reason: expect.stringMatching(/altered/) });
   });
 
-  it('catches a row whose hash was recomputed: the next row no longer chains', () => {
-    const path = buildLog();
+  it('catches a row whose hash was recomputed: the next row no longer chains', async () => {
+    const path = await buildLog();
     const raw = new Database(path, { readonly: true });
     const row = raw.prepare(`SELECT * FROM events WHERE incident_id = 'inc-1' AND seq = 2`).get() as EventRow;
     raw.close();
     const payload = { ...(JSON.parse(row.payload) as { [key: string]: JsonValue }), note: 'rewritten' };
     const hash = rehash(row, payload, row.prev_hash, row.log_prev_hash ?? '');
     rawTamper(path, `UPDATE events SET payload = ?, hash = ? WHERE incident_id = 'inc-1' AND seq = 2`, JSON.stringify(payload), hash);
-    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
+    expect((await verifyAt(path)).broken).toMatchObject({ incidentId: 'inc-1', seq: 3, reason: expect.stringMatching(/does not chain/) });
   });
 
-  it('catches a deleted row in the middle as a missing seq', () => {
-    const path = buildLog();
+  it('catches a deleted row in the middle as a missing seq', async () => {
+    const path = await buildLog();
     rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-1' AND seq = 2`);
-    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 2, reason: expect.stringMatching(/event 2 is missing/) });
+    expect((await verifyAt(path)).broken).toMatchObject({ incidentId: 'inc-1', seq: 2, reason: expect.stringMatching(/event 2 is missing/) });
   });
 
-  it('catches a deleted last event of an incident through the log positions', () => {
-    const path = buildLog();
+  it('catches a deleted last event of an incident through the log positions', async () => {
+    const path = await buildLog();
     rawTamper(path, `DELETE FROM events WHERE incident_id = 'inc-2' AND seq = 3`);
-    const result = verifyAt(path, 'inc-2');
+    const result = await verifyAt(path, 'inc-2');
     expect(result.ok).toBe(false);
     expect(result.broken?.reason).toMatch(/removed from the log/);
   });
 
-  it('catches an inserted row in the middle and one at the end', () => {
-    const path = buildLog();
+  it('catches an inserted row in the middle and one at the end', async () => {
+    const path = await buildLog();
     rawTamper(path, `UPDATE events SET seq = seq + 100 WHERE incident_id = 'inc-1' AND seq >= 3`);
     rawTamper(path, `UPDATE events SET seq = seq - 99 WHERE incident_id = 'inc-1' AND seq >= 103`);
     rawTamper(
@@ -142,35 +142,35 @@ describe('verify', () => {
       `INSERT INTO events SELECT incident_id, 3, 99, 'note-added', at, actor, payload, hash, ?, scheme, log_prev_hash FROM events WHERE incident_id = 'inc-1' AND seq = 2`,
       'a'.repeat(64),
     );
-    expect(verifyAt(path).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
+    expect((await verifyAt(path)).broken).toMatchObject({ incidentId: 'inc-1', seq: 3 });
 
-    const other = buildLog();
+    const other = await buildLog();
     rawTamper(
       other,
       `INSERT INTO events SELECT incident_id, 6, 9, type, at, actor, payload, hash, ?, scheme, hash FROM events WHERE incident_id = 'inc-1' AND seq = 5`,
       'b'.repeat(64),
     );
-    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });
+    expect((await verifyAt(other)).broken).toMatchObject({ incidentId: 'inc-1', seq: 6, reason: expect.stringMatching(/altered/) });
   });
 
-  it('catches a changed incident record or plan snapshot (genesis)', () => {
-    const path = buildLog();
+  it('catches a changed incident record or plan snapshot (genesis)', async () => {
+    const path = await buildLog();
     rawTamper(path, `UPDATE incidents SET title = 'Nothing to see' WHERE id = 'inc-2'`);
-    expect(verifyAt(path).broken).toEqual({ incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/genesis hash mismatch/) });
-    const other = buildLog();
+    expect((await verifyAt(path)).broken).toEqual({ incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/genesis hash mismatch/) });
+    const other = await buildLog();
     rawTamper(other, `UPDATE plan_snapshots SET text = 'kind: Plan' WHERE incident_id = 'inc-1' AND plan_id = 'be-ncccp'`);
-    expect(verifyAt(other).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/be-ncccp/) });
-    const third = buildLog();
+    expect((await verifyAt(other)).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/be-ncccp/) });
+    const third = await buildLog();
     rawTamper(third, `INSERT INTO plan_snapshots VALUES ('inc-1', 'zz-extra', ?, 'x')`, sha256Hex('x'));
-    expect(verifyAt(third).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/genesis/) });
+    expect((await verifyAt(third)).broken).toMatchObject({ incidentId: 'inc-1', seq: 0, reason: expect.stringMatching(/genesis/) });
   });
 
-  it('catches a deleted incident row whose events remain', () => {
-    const path = buildLog();
+  it('catches a deleted incident row whose events remain', async () => {
+    const path = await buildLog();
     const raw = new Database(path);
     raw.pragma('foreign_keys = OFF');
     raw.exec(`DROP TRIGGER incidents_no_delete; DELETE FROM incidents WHERE id = 'inc-2'`);
     raw.close();
-    expect(verifyAt(path)).toMatchObject({ ok: false, incidents: 1, broken: { incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/record is missing/) } });
+    expect(await verifyAt(path)).toMatchObject({ ok: false, incidents: 1, broken: { incidentId: 'inc-2', seq: 0, reason: expect.stringMatching(/record is missing/) } });
   });
 });

@@ -31,9 +31,9 @@ beforeAll(async () => {
   // A real incident on the poisoned plan, open for notes.
   const log = openEventLog<IncidentEvent>(db);
   const title = hostileStrings[0] ?? '';
-  log.createIncident({ id: 'inc-h', title, planId: 'walk-test', createdAt: new Date().toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
-  log.appendAll('inc-h', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title, awareness: new Date(), at: new Date(), actor: hostileStrings[1] ?? '' }));
-  log.close();
+  await log.createIncident({ id: 'inc-h', title, planId: 'walk-test', createdAt: new Date().toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
+  await log.appendAll('inc-h', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title, awareness: new Date(), at: new Date(), actor: hostileStrings[1] ?? '' }));
+  await log.close();
 }, 60_000);
 
 describe('hostile text through every command', () => {

@@ -3,7 +3,7 @@
 // confirmations name the incident's title.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
 import type { Plan } from '../../src/core/plan/types.js';
@@ -16,11 +16,11 @@ const planText = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.y
 const plan = parse(planText) as Plan;
 
 /** Add an open incident on the walk-test plan, opened at `at`. */
-function addIncident(db: string, id: string, title: string, at: Date): void {
+async function addIncident(db: string, id: string, title: string, at: Date): Promise<void> {
   const log = openEventLog<IncidentEvent>(db);
-  log.createIncident({ id, title, planId: 'walk-test', createdAt: at.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
-  log.appendAll(id, openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title, awareness: at, at, actor: 'ana' }));
-  log.close();
+  await log.createIncident({ id, title, planId: 'walk-test', createdAt: at.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
+  await log.appendAll(id, openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title, awareness: at, at, actor: 'ana' }));
+  await log.close();
 }
 
 const hoursAgo = (h: number): Date => new Date(Date.now() - h * 3600_000);
@@ -28,8 +28,10 @@ const future = new Date('2099-01-01T08:00:00Z');
 
 describe('crisis status and note without --incident', () => {
   const db = join(dir.path, 'mixed.db');
-  addIncident(db, 'inc-20261129-a3f9', 'Ransomware, hospitals', hoursAgo(2));
-  addIncident(db, 'ex-20990101-drill', 'Exercise Drill: future outage', future);
+  beforeAll(async () => {
+    await addIncident(db, 'inc-20261129-a3f9', 'Ransomware, hospitals', hoursAgo(2));
+    await addIncident(db, 'ex-20990101-drill', 'Exercise Drill: future outage', future);
+  });
 
   it('status shows the real incident, not an exercise in simulated 2099', async () => {
     const text = await runCli(['status', '--db', db]);
@@ -48,7 +50,7 @@ describe('crisis status and note without --incident', () => {
   });
 
   it('note refuses to choose between two open real incidents, listing them with printable titles', async () => {
-    addIncident(db, 'inc-20261129-b7c2', 'DDoS, ministries\u001b[2J', hoursAgo(1));
+    await addIncident(db, 'inc-20261129-b7c2', 'DDoS, ministries\u001b[2J', hoursAgo(1));
     const note = await runCli(['note', 'which one?', '--db', db]);
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toBe(
@@ -65,7 +67,7 @@ describe('crisis status and note without --incident', () => {
 
   it('takes the exercise when it is the only open incident, naming it', async () => {
     const only = join(dir.path, 'exercise-only.db');
-    addIncident(only, 'ex-20990101-drill', 'Exercise Drill: future outage', future);
+    await addIncident(only, 'ex-20990101-drill', 'Exercise Drill: future outage', future);
     const note = await runCli(['note', 'players', 'ready', '--db', only]);
     expect(note.exitCode).toBe(0);
     expect(note.stdout).toMatch(/^Note added to ex-20990101-drill \(Exercise Drill: future outage\) as event \d+\.\n$/);

@@ -7,9 +7,9 @@ import { parse } from 'yaml';
 import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
 import type { Plan } from '../../src/core/plan/types.js';
 import { openEventLog } from '../../src/adapters/sqlite/sqlite-event-log.js';
-import { eventHashV2, LOG_ORIGIN } from '../../src/adapters/sqlite/hash-chain.js';
+import { eventHashV2, LOG_ORIGIN } from '../../src/adapters/log-chain/hash-chain.js';
 import type { EventRow } from '../../src/adapters/sqlite/rows.js';
-import type { JsonValue } from '../../src/adapters/sqlite/canonical-json.js';
+import type { JsonValue } from '../../src/adapters/log-chain/canonical-json.js';
 import { projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 const dir = tempDir();
@@ -18,11 +18,11 @@ const planText = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.y
 const plan = parse(planText) as Plan;
 const aware = new Date(Date.now() - 30 * 3600_000); // the 24 h early warning is overdue
 
-beforeAll(() => {
+beforeAll(async () => {
   const log = openEventLog<IncidentEvent>(db);
-  log.createIncident({ id: 'inc-a', title: 'Ransomware, hospital', planId: 'walk-test', createdAt: aware.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
-  log.appendAll('inc-a', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Ransomware, hospital', awareness: aware, at: aware, actor: 'ana' }));
-  log.close();
+  await log.createIncident({ id: 'inc-a', title: 'Ransomware, hospital', planId: 'walk-test', createdAt: aware.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
+  await log.appendAll('inc-a', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Ransomware, hospital', awareness: aware, at: aware, actor: 'ana' }));
+  await log.close();
 });
 afterAll(() => dir.cleanup());
 

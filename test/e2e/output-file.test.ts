@@ -17,12 +17,12 @@ const planText = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.y
 const plan = parse(planText) as Plan;
 const drill = join(projectRoot, 'test/fixtures/exercises/walk-drill.yaml');
 
-beforeAll(() => {
+beforeAll(async () => {
   const at = new Date('2026-11-29T07:00:00Z');
   const log = openEventLog<IncidentEvent>(db);
-  log.createIncident({ id: 'inc-a', title: 'Ransomware, hospital', planId: 'walk-test', createdAt: at.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
-  log.appendAll('inc-a', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Ransomware, hospital', awareness: at, at, actor: 'ana' }));
-  log.close();
+  await log.createIncident({ id: 'inc-a', title: 'Ransomware, hospital', planId: 'walk-test', createdAt: at.toISOString(), plans: [{ planId: 'walk-test', text: planText }] });
+  await log.appendAll('inc-a', openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Ransomware, hospital', awareness: at, at, actor: 'ana' }));
+  await log.close();
 });
 afterAll(() => dir.cleanup());
 

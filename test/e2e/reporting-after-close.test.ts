@@ -15,12 +15,12 @@ const planText = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-plan.y
 const plan = parse(planText) as Plan;
 const aware = new Date(Date.now() - 3600_000);
 
-beforeAll(() => {
+beforeAll(async () => {
   const log = openEventLog<IncidentEvent>(db);
   const opened = openIncident(new Map([['walk-test', plan]]), { planId: 'walk-test', title: 'Closed early', awareness: aware, at: aware, actor: 'ana' });
   const closed: IncidentEvent = { type: 'incident-closed', summary: 'Contained', at: new Date(aware.getTime() + 60_000).toISOString(), actor: 'ana' };
-  log.createIncident({ id: 'inc-r', title: 'Closed early', planId: 'walk-test', createdAt: aware.toISOString(), plans: [{ planId: 'walk-test', text: planText }], events: [...opened, closed] });
-  log.close();
+  await log.createIncident({ id: 'inc-r', title: 'Closed early', planId: 'walk-test', createdAt: aware.toISOString(), plans: [{ planId: 'walk-test', text: planText }], events: [...opened, closed] });
+  await log.close();
 });
 afterAll(() => dir.cleanup());
 
@@ -39,8 +39,8 @@ describe('reporting after the close of the response', () => {
 
   it('refuses a note once no clock is owed', async () => {
     const log = openEventLog<IncidentEvent>(db);
-    log.append('inc-r', { type: 'clock-waived', planId: 'walk-test', clockId: 'early-warning', reason: 'reported through the sector CSIRT', at: new Date().toISOString(), actor: 'ana' });
-    log.close();
+    await log.append('inc-r', { type: 'clock-waived', planId: 'walk-test', clockId: 'early-warning', reason: 'reported through the sector CSIRT', at: new Date().toISOString(), actor: 'ana' });
+    await log.close();
     const note = await crisis('note', '--incident', 'inc-r', 'too late');
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toMatch(/is closed and every clock is met or waived/);

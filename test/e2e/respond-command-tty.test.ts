@@ -27,14 +27,14 @@ const hostilePlan = readFileSync(join(projectRoot, 'test/fixtures/plans/walk-pla
 );
 
 /** An incident on the hostile plan, as an older version (one without run/control-characters) would have opened it. */
-function seedIncident(id = 'inc-hostile'): string {
+async function seedIncident(id = 'inc-hostile'): Promise<string> {
   const plan = parse(hostilePlan) as Plan;
   const plans = new Map([[plan.metadata.id, plan]]);
   const log = openEventLog<IncidentEvent>(db);
   const at = new Date();
-  log.createIncident({ id, title: 'Hostile command', planId: plan.metadata.id, createdAt: at.toISOString(), plans: [{ planId: plan.metadata.id, text: hostilePlan }] });
-  log.appendAll(id, openIncident(plans, { planId: plan.metadata.id, title: 'Hostile command', awareness: at, at, actor: 'ana' }));
-  log.close();
+  await log.createIncident({ id, title: 'Hostile command', planId: plan.metadata.id, createdAt: at.toISOString(), plans: [{ planId: plan.metadata.id, text: hostilePlan }] });
+  await log.appendAll(id, openIncident(plans, { planId: plan.metadata.id, title: 'Hostile command', awareness: at, at, actor: 'ana' }));
+  await log.close();
   return id;
 }
 
@@ -76,7 +76,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
   });
 
   it('shows the escapes, hides nothing from the confirmation, keeps secrets out, and stops the group on Ctrl+C', async () => {
-    const id = seedIncident();
+    const id = await seedIncident();
     const t = respond('crisis-e2e-command', id);
     const step = await t.waitFor('What now?');
     // No line of the terminal reads as the forged one, and the real command is there, escaped.
@@ -120,7 +120,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
   });
 
   it('leaves command-started in the log when crisis is killed while the command runs, and warns on resume', async () => {
-    const id = seedIncident('inc-killed');
+    const id = await seedIncident('inc-killed');
     const t = respond('crisis-e2e-command-kill', id);
     await t.choose('Run sh -c');
     await t.waitFor('Run this command now?');

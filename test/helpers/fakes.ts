@@ -1,5 +1,5 @@
 // Hand-written fakes of the core's ports, for tests that must not touch a terminal or a disk.
-import type { Choice, Clock, CommandResult, CommandRunner, EventLog, Interrupts, RunOptions, IncidentRecord, LoggedEvent, PlanSnapshot, PlanSnapshotInput, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
+import type { Choice, Clock, CommandResult, CommandRunner, EventLog, Interrupts, RunOptions, IncidentRecord, LoggedEvent, PlanSnapshot, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
 import { Cancelled, LogConflict } from '../../src/core/errors.js';
 
 /** One scripted answer: a select picks the first choice whose name contains `pick`. */
@@ -110,21 +110,30 @@ export class FakeInterrupts implements Interrupts {
 /** The working folder a test walkthrough resolves run.cwd against. */
 export const fakeWorkdir = (planCwd: string | undefined): string => (planCwd === undefined ? '/home/ana' : planCwd.startsWith('/') ? planCwd : `/home/ana/${planCwd}`);
 
-/** An in-memory event log with the same contract as the SQLite one (no hashing). */
+/**
+ * An in-memory event log with the same contract as the SQLite one (no hashing). The *Now
+ * methods do the same synchronously, for a test's set-up and for "another terminal" mid-test.
+ */
 export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
   private readonly store = new Map<string, { record: Omit<IncidentRecord, 'closed' | 'events' | 'lastEventAt'>; plans: PlanSnapshot[]; events: RecordedEvent<E>[] }>();
-  createIncident(input: { id: string; title: string; planId: string; createdAt: string; plans: PlanSnapshotInput[]; events?: readonly E[] }): RecordedEvent<E>[] {
+  async createIncident(input: NewIncident<E>): Promise<RecordedEvent<E>[]> {
+    return this.createNow(input);
+  }
+  createNow(input: NewIncident<E>): RecordedEvent<E>[] {
     if (this.store.has(input.id)) throw new Error(`incident ${input.id} exists`);
     const plans = input.plans.map((p) => ({ planId: p.planId, text: p.text, hash: p.hash ?? 'fake' }));
     this.store.set(input.id, { record: { id: input.id, title: input.title, planId: input.planId, createdAt: input.createdAt }, plans, events: [] });
-    return this.appendAll(input.id, input.events ?? []);
+    return this.appendAllNow(input.id, input.events ?? []);
   }
-  append(incidentId: string, event: E): RecordedEvent<E> {
-    const [r] = this.appendAll(incidentId, [event]);
+  async append(incidentId: string, event: E): Promise<RecordedEvent<E>> {
+    const [r] = this.appendAllNow(incidentId, [event]);
     if (!r) throw new Error('nothing appended');
     return r;
   }
-  appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
+  async appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): Promise<RecordedEvent<E>[]> {
+    return this.appendAllNow(incidentId, events, options);
+  }
+  appendAllNow(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
     const entry = this.store.get(incidentId);
     if (!entry) throw new Error(`no incident ${incidentId}`);
     if (options.afterSeq !== undefined && options.afterSeq !== entry.events.length) throw new LogConflict(`expected ${options.afterSeq}, log at ${entry.events.length}`);
@@ -135,10 +144,16 @@ export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
       return r;
     });
   }
-  events(incidentId: string): RecordedEvent<E>[] {
+  async events(incidentId: string): Promise<RecordedEvent<E>[]> {
+    return this.eventsNow(incidentId);
+  }
+  eventsNow(incidentId: string): RecordedEvent<E>[] {
     return [...(this.store.get(incidentId)?.events ?? [])];
   }
-  incident(id: string): IncidentRecord | undefined {
+  async incident(id: string): Promise<IncidentRecord | undefined> {
+    return this.incidentNow(id);
+  }
+  incidentNow(id: string): IncidentRecord | undefined {
     const entry = this.store.get(id);
     if (!entry) return undefined;
     const last = entry.events.at(-1);
@@ -149,17 +164,19 @@ export class MemoryEventLog<E extends LoggedEvent> implements EventLog<E> {
       lastEventAt: last ? last.event.at : null,
     };
   }
-  incidents(): IncidentRecord[] {
-    return [...this.store.keys()].flatMap((id) => this.incident(id) ?? []);
+  async incidents(): Promise<IncidentRecord[]> {
+    return [...this.store.keys()].flatMap((id) => this.incidentNow(id) ?? []);
   }
-  snapshots(incidentId: string): PlanSnapshot[] {
+  async snapshots(incidentId: string): Promise<PlanSnapshot[]> {
     return [...(this.store.get(incidentId)?.plans ?? [])];
   }
-  verify(_incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+  async verify(_incidentId?: string, anchors: readonly string[] = []): Promise<VerifyResult> {
     const links = [...this.store.entries()].flatMap(([incidentId, e]) => e.events.map((r) => ({ incidentId, seq: r.seq, hash: r.hash })));
     const heads = [...this.store.entries()].map(([incidentId, e]) => ({ incidentId, seq: e.events.length, hash: e.events.at(-1)?.hash ?? '0' }));
     const events = [...this.store.values()].reduce((n, e) => n + e.events.length, 0);
     return { ok: true, incidents: this.store.size, events, heads, anchors: anchors.map((hex) => ({ hex, at: links.find((l) => l.hash.startsWith(hex)) })) };
   }
-  close(): void {}
+  async close(): Promise<void> {}
 }
+
+type NewIncident<E extends LoggedEvent> = Parameters<EventLog<E>['createIncident']>[0];

@@ -19,38 +19,38 @@ const note = (text: string, actor: string): IncidentEvent => ({ type: 'note-adde
 
 function log() {
   const l = new MemoryEventLog<IncidentEvent>();
-  l.createIncident({ id: 'i', title: 't', planId: 'p', createdAt: at, plans: [] });
-  l.appendAll('i', openIncident(plans, { planId: 'p', title: 't', awareness: new Date(at), at: new Date(at), actor: 'a' }));
+  l.createNow({ id: 'i', title: 't', planId: 'p', createdAt: at, plans: [] });
+  l.appendAllNow('i', openIncident(plans, { planId: 'p', title: 't', awareness: new Date(at), at: new Date(at), actor: 'a' }));
   return l;
 }
 
 describe('commitFromLatest', () => {
-  it('decides again when another writer appended in between', () => {
+  it('decides again when another writer appended in between', async () => {
     const l = log();
     const seen: number[] = [];
-    commitFromLatest(l, 'i', plans, (state) => {
+    await commitFromLatest(l, 'i', plans, (state) => {
       seen.push(state.notes.length);
-      if (seen.length === 1) l.appendAll('i', [note('from terminal two', 'ben')]); // the race
+      if (seen.length === 1) l.appendAllNow('i', [note('from terminal two', 'ben')]); // the race
       return [note('from terminal one', 'ana')];
     });
     expect(seen).toEqual([0, 1]);
-    expect(l.events('i').map((r) => (r.event.type === 'note-added' ? r.event.text : r.event.type)).slice(-2)).toEqual(['from terminal two', 'from terminal one']);
+    expect(l.eventsNow('i').map((r) => (r.event.type === 'note-added' ? r.event.text : r.event.type)).slice(-2)).toEqual(['from terminal two', 'from terminal one']);
   });
 
-  it('gives up with LogConflict when the log never settles', () => {
+  it('gives up with LogConflict when the log never settles', async () => {
     const l = log();
-    expect(() =>
+    await expect(
       commitFromLatest(l, 'i', plans, () => {
-        l.appendAll('i', [note('busy', 'ben')]);
+        l.appendAllNow('i', [note('busy', 'ben')]);
         return [note('mine', 'ana')];
       }),
-    ).toThrow(LogConflict);
+    ).rejects.toThrow(LogConflict);
   });
 
-  it('appends nothing when the decision is nothing', () => {
+  it('appends nothing when the decision is nothing', async () => {
     const l = log();
-    const before = l.events('i').length;
-    expect(commitFromLatest(l, 'i', plans, () => [])).toEqual([]);
-    expect(l.events('i')).toHaveLength(before);
+    const before = l.eventsNow('i').length;
+    expect(await commitFromLatest(l, 'i', plans, () => [])).toEqual([]);
+    expect(l.eventsNow('i')).toHaveLength(before);
   });
 });

@@ -3,15 +3,14 @@
 import type Database from 'better-sqlite3';
 import { LogConflict, UsageError } from '../../core/errors.js';
 import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
-import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
-import { CURRENT_SCHEME, eventHashV2, genesisHash, LOG_ORIGIN, sha256Hex } from './hash-chain.js';
+import { CURRENT_SCHEME, LOG_ORIGIN } from '../log-chain/hash-chain.js';
+import { chainEvents, newIncidentRows, toPayloads, type Payload } from '../log-chain/new-events.js';
 import { incidentQueries, type IncidentQueries } from './incident-summary.js';
 import { toUsageError } from './inspect-database.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { aboutOriginal, needsPrivateCopy, privateCopy } from './read-copy.js';
 import type { EventRow, SnapshotRow } from './rows.js';
 import { verifyLog } from './verify-log.js';
-import { wellFormed } from './well-formed.js';
 
 export interface EventLogOptions extends OpenOptions {
   /** Event types that close an incident (IncidentRecord.closed). Default ['incident-closed']. */
@@ -19,26 +18,6 @@ export interface EventLogOptions extends OpenOptions {
 }
 
 type NewIncident<E extends LoggedEvent> = Parameters<EventLog<E>['createIncident']>[0];
-
-interface Payload {
-  type: string;
-  at: string;
-  actor: string;
-  payload: JsonValue;
-}
-
-// The events as they will be stored: plain, well-formed JSON; the columns read from that same data.
-function toPayloads(events: readonly LoggedEvent[]): Payload[] {
-  return events.map((event) => {
-    const payload = toJsonValue(event);
-    const fields = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
-    const { type, at, actor } = fields;
-    if (typeof type !== 'string' || typeof at !== 'string' || typeof actor !== 'string') {
-      throw new TypeError('An event needs string type, at and actor fields.');
-    }
-    return { type, at, actor, payload };
-  });
-}
 
 /** Open the crisis log at `path` (creating it unless readonly or create is false). */
 export function openEventLog<E extends LoggedEvent = LoggedEvent>(path: string, options: EventLogOptions = {}): SqliteEventLog<E> {
@@ -96,17 +75,9 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
    * Create an incident with its plan snapshots and first events in one transaction (snapshot
    * hashes are computed when not given). Text is made well-formed first: what is hashed is what is stored.
    */
-  createIncident(input: NewIncident<E>): RecordedEvent<E>[] {
+  async createIncident(input: NewIncident<E>): Promise<RecordedEvent<E>[]> {
     this.assertWritable();
-    const incident = { id: wellFormed(input.id), title: wellFormed(input.title), planId: wellFormed(input.planId), createdAt: wellFormed(input.createdAt) };
-    const plans: PlanSnapshot[] = input.plans.map((plan) => {
-      const text = wellFormed(plan.text);
-      const hash = sha256Hex(text);
-      if (plan.hash !== undefined && plan.hash !== hash) throw new Error(`The snapshot of plan ${plan.planId} does not match the hash given for it.`);
-      return { planId: wellFormed(plan.planId), text, hash };
-    });
-    if (new Set(plans.map((p) => p.planId)).size !== plans.length) throw new Error('An incident cannot hold two snapshots of one plan.');
-    const genesis = genesisHash({ ...incident, plans });
+    const { incident, plans, genesis } = newIncidentRows(input);
     const payloads = toPayloads(input.events ?? []);
     return this.write(() => {
       if (this.sql.incidentExists.get(incident.id) !== undefined) {
@@ -119,14 +90,14 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   }
 
   /** Append one event at the end of the incident's chain; it is on disk when this returns. */
-  append(incidentId: string, event: E): RecordedEvent<E> {
-    const [recorded] = this.appendAll(incidentId, [event]);
+  async append(incidentId: string, event: E): Promise<RecordedEvent<E>> {
+    const [recorded] = await this.appendAll(incidentId, [event]);
     if (recorded === undefined) throw new Error('appendAll returned nothing for one event.');
     return recorded;
   }
 
   /** Append several events in one transaction: all of them are on disk, or none. */
-  appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): RecordedEvent<E>[] {
+  async appendAll(incidentId: string, events: readonly E[], options: { afterSeq?: number } = {}): Promise<RecordedEvent<E>[]> {
     this.assertWritable();
     const payloads = toPayloads(events);
     return this.write(() => {
@@ -144,47 +115,38 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   // Inside a write transaction: chain each event to the incident's last one and the log's last one.
   private insertEvents(incidentId: string, payloads: readonly Payload[], lastSeq: number, lastHash: string): RecordedEvent<E>[] {
     const logLast = this.sql.logLast.get() as { pos: number; hash: string } | undefined;
-    let pos = logLast?.pos ?? 0;
-    let logPrevHash = logLast?.hash ?? LOG_ORIGIN;
-    let seq = lastSeq;
-    let prevHash = lastHash;
     const insert = (this.insertEvent ??= prepareInsertEvent(this.db));
-    return payloads.map(({ type, at, actor, payload }) => {
-      seq += 1;
-      pos += 1;
-      const hash = eventHashV2({ incidentId, seq, pos, type, at, actor, payload, prevHash, logPrevHash });
-      insert.run(incidentId, seq, pos, type, at, actor, canonicalJson(payload), prevHash, hash, logPrevHash);
-      const recorded = { seq, prevHash, hash, event: payload as unknown as E };
-      prevHash = hash;
-      logPrevHash = hash;
+    const ends = { seq: lastSeq, hash: lastHash, pos: logLast?.pos ?? 0, logHash: logLast?.hash ?? LOG_ORIGIN };
+    return chainEvents<E>(incidentId, payloads, ends).map(({ row, recorded }) => {
+      insert.run(row.incidentId, row.seq, row.pos, row.type, row.at, row.actor, row.payload, row.prevHash, row.hash, row.logPrevHash);
       return recorded;
     });
   }
 
   /** All events of an incident, in order. */
-  events(incidentId: string): RecordedEvent<E>[] {
+  async events(incidentId: string): Promise<RecordedEvent<E>[]> {
     const rows = this.sql.events.all(incidentId) as EventRow[];
     return rows.map((row) => ({ seq: row.seq, prevHash: row.prev_hash, hash: row.hash, event: JSON.parse(row.payload) as E }));
   }
 
   /** One incident with its event count, or undefined. */
-  incident(id: string): IncidentRecord | undefined {
+  async incident(id: string): Promise<IncidentRecord | undefined> {
     return this.summaries.one(id);
   }
 
   /** Every incident, oldest first. */
-  incidents(): IncidentRecord[] {
+  async incidents(): Promise<IncidentRecord[]> {
     return this.summaries.all();
   }
 
   /** The plan snapshots an incident was opened with, by plan id. */
-  snapshots(incidentId: string): PlanSnapshot[] {
+  async snapshots(incidentId: string): Promise<PlanSnapshot[]> {
     const rows = this.sql.snapshots.all(incidentId) as SnapshotRow[];
     return rows.map((row) => ({ planId: row.plan_id, text: row.text, hash: row.hash }));
   }
 
   /** Recompute the hash chains; the first break is reported. */
-  verify(incidentId?: string, anchors: readonly string[] = []): VerifyResult {
+  async verify(incidentId?: string, anchors: readonly string[] = []): Promise<VerifyResult> {
     return verifyLog(this.db, incidentId, anchors);
   }
 
@@ -197,7 +159,7 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
   }
 
   /** Close the database; safe to call twice. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
     this.onClose();
   }

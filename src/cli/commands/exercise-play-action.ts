@@ -31,7 +31,7 @@ import { colourEnabled, createStyler } from '../styler.js';
 import { facilitatorHooks, facilitatorNote } from '../../core/exercise/facilitation.js';
 import type { ExercisePlayOptions } from './exercise.js';
 
-type Log = ReturnType<typeof openLog>;
+type Log = Awaited<ReturnType<typeof openLog>>;
 
 /** Play the exercise with people in the room; write the report when it ends. */
 export async function exercisePlayAction(file: string, options: ExercisePlayOptions, io: CliIO): Promise<void> {
@@ -50,12 +50,12 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
   const { exercise, plans } = loaded;
   const start = parseStart(exercise.start);
   if (!start) throw new UsageError(`${loaded.file}: start '${exercise.start}' is not an RFC 3339 time`);
-  const log = openLog(io, options.db);
+  const log = await openLog(io, options.db);
   let id = options.incident;
   const resumeHint = () => commandFor(io, log.path, `exercise play ${quoteArg(file)} --incident ${id ?? 'ID'}`);
   try {
-    id = id === undefined ? openExercise(log, loaded, start) : checkResumable(log, id, exercise);
-    const state = fold(plans, log.events(id).map((r) => r.event));
+    id = id === undefined ? await openExercise(log, loaded, start) : await checkResumable(log, id, exercise);
+    const state = fold(plans, (await log.events(id)).map((r) => r.event));
     const clock = new PlayClock(systemClock, resumePoint(state, start), speed);
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
@@ -65,14 +65,14 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const outcome = await walk(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
     if (outcome === 'paused') {
       // Logged so that resuming starts the exercise clock where it stood.
-      facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
-      const record = log.incident(id);
+      await facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);
+      const record = await log.incident(id);
       const named = record ? incidentLabel(record) : id;
       io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}: ${named}. Resume with: ${resumeHint()}\n`);
       return;
     }
-    const end = endex(log, id, plans, exercise, clock.now());
-    const events = log.events(id).map((r) => r.event);
+    const end = await endex(log, id, plans, exercise, clock.now());
+    const events = (await log.events(id)).map((r) => r.event);
     const pending = pendingInjects(injectSchedule(exercise, start), fold(plans, events)).length;
     const problems = pending === 0 ? [] : [{ source: 'end' as const, index: 0, offset: formatOffset(end.getTime() - start.getTime()), message: `${pending} inject(s) were never released` }];
     const report = buildReport(exercise, plans, { start, end, events, problems });
@@ -81,7 +81,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     else writeReport(options.output, text, target, io);
     if (!report.passed) throw new ProblemsFound(`mandatory expectations were missed in ${loaded.file}; the report lists them`);
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
@@ -95,7 +95,7 @@ function parseSpeed(text: string | undefined): number | undefined {
 }
 
 /** A new exercise incident in the log, opened at the exercise's simulated opening time. */
-function openExercise(log: Log, loaded: LoadedExercise, start: Date): string {
+function openExercise(log: Log, loaded: LoadedExercise, start: Date): Promise<string> {
   const { exercise, plans } = loaded;
   const { awareness, opened } = openingTimes(exercise, start);
   const parent = plans.get(exercise.plan)?.metadata.parent;
@@ -103,8 +103,8 @@ function openExercise(log: Log, loaded: LoadedExercise, start: Date): string {
   return createExerciseIncident(log, loaded, start, opened.toISOString(), planIds, openIncident(plans, openInput(exercise, plans, awareness, opened)));
 }
 
-function checkResumable(log: Log, id: string, exercise: Exercise): string {
-  const record = log.incident(id);
+async function checkResumable(log: Log, id: string, exercise: Exercise): Promise<string> {
+  const record = await log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
   if (record.closed) throw new UsageError(`exercise incident ${id} has ended; see it with crisis log show ${id}`);
   if (record.planId !== exercise.plan || !record.title.startsWith(`Exercise ${exercise.metadata.title}:`)) {
@@ -114,9 +114,9 @@ function checkResumable(log: Log, id: string, exercise: Exercise): string {
 }
 
 /** ENDEX: close the incident if the players left it open; the end of the exercise is returned. */
-function endex(log: Log, id: string, plans: Plans, exercise: Exercise, now: Date): Date {
+async function endex(log: Log, id: string, plans: Plans, exercise: Exercise, now: Date): Promise<Date> {
   let end = now;
-  commitFromLatest(log, id, plans, (state) => {
+  await commitFromLatest(log, id, plans, (state) => {
     if (state.closed) {
       end = new Date(state.closedAt ?? now.toISOString());
       return [];

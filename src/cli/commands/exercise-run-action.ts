@@ -23,12 +23,12 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
   if (options.output !== undefined) checkOutputFile(options.output, target);
   const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const run = runExercise(loaded.exercise, loaded.plans);
-  const events = withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), (log) => {
-    const id = record(log, loaded, run.start, run.events);
-    const kept = log.incident(id);
+  const events = await withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), async (log) => {
+    const id = await record(log, loaded, run.start, run.events);
+    const kept = await log.incident(id);
     if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
-    return log.events(id).map((r) => r.event);
+    return (await log.events(id)).map((r) => r.event);
   });
   const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
   const text = exerciseFormats[options.format](report);
@@ -45,19 +45,19 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
 }
 
 /** Open the log at `path`, or a temporary one deleted afterwards, and hand it to `use`. */
-function withLog<T>(path: string | undefined, use: (log: EventLog<IncidentEvent>) => T): T {
+async function withLog<T>(path: string | undefined, use: (log: EventLog<IncidentEvent>) => Promise<T>): Promise<T> {
   const temp = path === undefined ? mkdtempSync(join(tmpdir(), 'crisis-exercise-')) : undefined;
   const log = openEventLog<IncidentEvent>(path ?? join(temp ?? '', 'exercise.db'));
   try {
-    return use(log);
+    return await use(log);
   } finally {
-    log.close();
+    await log.close();
     if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
   }
 }
 
 /** Create the exercise incident and append the run's events, all in one transaction. */
-function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, start: Date, events: readonly IncidentEvent[]): string {
+function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, start: Date, events: readonly IncidentEvent[]): Promise<string> {
   const used = [loaded.exercise.plan, ...events.flatMap((e) => (e.type === 'plan-handed-over' ? [e.to.planId] : []))];
   return createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), used, events);
 }

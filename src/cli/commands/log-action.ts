@@ -19,10 +19,10 @@ import type { LogOptions } from './log.js';
 const readLog = (io: CliIO, options: LogOptions) => openLog(io, options.db, { readonly: true });
 
 /** List incidents, newest activity last. */
-export function listAction(_id: string | undefined, options: LogOptions, io: CliIO): void {
-  const log = readLog(io, options);
+export async function listAction(_id: string | undefined, options: LogOptions, io: CliIO): Promise<void> {
+  const log = await readLog(io, options);
   try {
-    const incidents = log.incidents();
+    const incidents = await log.incidents();
     if (options.format === 'json') {
       io.stdout.write(`${safeJson(incidents, 2)}\n`);
       return;
@@ -35,39 +35,39 @@ export function listAction(_id: string | undefined, options: LogOptions, io: Cli
       io.stdout.write(`${safeLine(i.id)}  ${i.closed ? 'closed' : 'open  '}  ${localTime(i.createdAt)}  ${String(i.events).padStart(4)} events  ${safeLine(i.planId)}  ${safeLine(i.title)}\n`);
     }
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
 /** Print an incident's timeline. */
-export function showAction(id: string | undefined, options: LogOptions, io: CliIO): void {
-  const log = readLog(io, options);
+export async function showAction(id: string | undefined, options: LogOptions, io: CliIO): Promise<void> {
+  const log = await readLog(io, options);
   try {
-    const { record, state, plans } = loadIncident(log, id);
+    const { record, state, plans } = await loadIncident(log, id);
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     io.stdout.write(`${styler.bold(safeLine(record.id))} · ${safeLine(record.title)} · ${state.closed ? 'closed' : 'open'} · ${styler.bold(`TLP:${incidentTlp(state, plans)}`)}\n\n`);
     io.stdout.write(renderTimelineText(state, styler, localTime));
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
 /** Export an incident in md, json, jsonl or csv, to stdout or --output. */
-export function exportAction(id: string | undefined, options: LogOptions, io: CliIO): void {
-  const log = readLog(io, options);
+export async function exportAction(id: string | undefined, options: LogOptions, io: CliIO): Promise<void> {
+  const log = await readLog(io, options);
   try {
     const output = options.output;
     const target = { force: options.force === true, protect: [log.path], cwd: io.cwd };
     // Refuse a bad --output before the work, so the message is about the file, not the export.
     if (output !== undefined) checkOutputFile(output, target);
-    const { record, plans, recorded, state } = loadIncident(log, id);
+    const { record, plans, recorded, state } = await loadIncident(log, id);
     const text = renderExport((options.format ?? 'md') as ExportFormat, {
       record,
       recorded,
       state,
       plans,
-      snapshots: log.snapshots(record.id).map(({ planId, hash }) => ({ planId, hash })),
-      verify: log.verify(record.id),
+      snapshots: (await log.snapshots(record.id)).map(({ planId, hash }) => ({ planId, hash })),
+      verify: await log.verify(record.id),
       now: systemClock.now(),
     });
     if (output === undefined) {
@@ -77,7 +77,7 @@ export function exportAction(id: string | undefined, options: LogOptions, io: Cl
     writeOutputFile(output, text, target);
     io.stderr.write(`Wrote ${record.id} (${safeLine(record.title)}) to ${output}\n`);
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
@@ -85,18 +85,18 @@ export function exportAction(id: string | undefined, options: LogOptions, io: Cl
  * Verify the hash chain and print each incident's head for keeping elsewhere; exit 1 with the
  * first broken event when the chain does not hold, or when a kept anchor is no longer in it.
  */
-export function verifyAction(id: string | undefined, options: LogOptions, io: CliIO): void {
+export async function verifyAction(id: string | undefined, options: LogOptions, io: CliIO): Promise<void> {
   const anchors = (options.anchor ?? []).map((text) => {
     const parsed = parseAnchor(text);
     if ('error' in parsed) throw new UsageError(parsed.error);
     return { text, hex: parsed.hex };
   });
-  const log = readLog(io, options);
+  const log = await readLog(io, options);
   try {
-    if (id !== undefined && !log.incident(id)) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
+    if (id !== undefined && !(await log.incident(id))) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
     const warning = looseModeWarning(log.path);
     if (warning !== undefined) io.stderr.write(`crisis: ${warning}\n`);
-    const result = log.verify(id, anchors.map((a) => a.hex));
+    const result = await log.verify(id, anchors.map((a) => a.hex));
     if (!result.ok) {
       const b = result.broken;
       if (b) io.stdout.write(`BROKEN: incident ${b.incidentId}, first broken sequence number ${b.seq}: ${b.reason}\n`);
@@ -117,6 +117,6 @@ export function verifyAction(id: string | undefined, options: LogOptions, io: Cl
     });
     if (lost.length > 0) throw new ProblemsFound();
   } finally {
-    log.close();
+    await log.close();
   }
 }

@@ -16,7 +16,7 @@ export function registerLog(program: Command, io: CliIO): void {
   const log = program.command('log').description('list incidents, show or export a timeline, verify the log has not been altered');
   const run = async (name: 'list' | 'show' | 'export' | 'verify', id: string | undefined, options: LogOptions): Promise<void> => {
     const actions = await import('./log-action.js');
-    actions[`${name}Action`](id, options, io);
+    await actions[`${name}Action`](id, options, io);
   };
   log
     .command('list')

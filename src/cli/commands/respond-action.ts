@@ -20,7 +20,7 @@ import { commandFor, localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { RespondOptions } from './respond.js';
 
-type Log = ReturnType<typeof openLog>;
+type Log = Awaited<ReturnType<typeof openLog>>;
 
 /** Run the walkthrough; returns when the responder pauses or closes the incident. */
 export async function respondAction(options: RespondOptions, io: CliIO): Promise<void> {
@@ -29,7 +29,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
       'crisis respond needs a terminal; from a script use crisis status, crisis note, crisis log list|show|export|verify or crisis exercise run',
     );
   }
-  const log = openLog(io, options.db);
+  const log = await openLog(io, options.db);
   let incidentId = options.incident;
   const resumeWith = (id: string): string => commandFor(io, log.path, `respond --incident ${id}`);
   const prompter = createInquirerPrompter(() =>
@@ -37,30 +37,30 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
   );
   try {
     const actor = responderName(io, options.responder);
-    const opened = incidentId ? resume(log, incidentId) : await openOrPick(log, prompter, options, io, actor);
+    const opened = incidentId ? await resume(log, incidentId) : await openOrPick(log, prompter, options, io, actor);
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
     const outcome = await walk(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId) });
-    const record = log.incident(incidentId);
+    const record = await log.incident(incidentId);
     const named = record ? incidentLabel(record) : incidentId;
     io.stdout.write(
       outcome === 'closed'
         ? `Incident ${named} is closed. Export it with: ${commandFor(io, log.path, `log export ${incidentId} --format md`)}\n`
         : `Paused ${named}. Everything is saved. Resume with: ${resumeWith(incidentId)}\n`,
     );
-    io.stdout.write(headLines(log, incidentId));
+    io.stdout.write(await headLines(log, incidentId));
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
-function resume(log: Log, id: string): { id: string; plans: Plans } {
-  const record = log.incident(id);
+async function resume(log: Log, id: string): Promise<{ id: string; plans: Plans }> {
+  const record = await log.incident(id);
   if (!record) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
   if (id.startsWith('ex-')) throw new UsageError(`incident ${id} is a facilitated exercise; resume it with crisis exercise play FILE --incident ${id}`);
-  const plans = plansFromSnapshots(log.snapshots(id), id);
-  const state = fold(plans, log.events(id).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
+  const plans = plansFromSnapshots(await log.snapshots(id), id);
+  const state = fold(plans, (await log.events(id)).map((r) => r.event)); // fail now, not mid-walk, if the log cannot be replayed
   // A closed response whose clocks are still owed goes on for its reporting.
   if (record.closed && !reportingOpen(state)) throw new UsageError(`incident ${id} is closed; see it with crisis log show ${id}`);
   return { id, plans };
@@ -68,13 +68,13 @@ function resume(log: Log, id: string): { id: string; plans: Plans } {
 
 async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions, io: CliIO, actor: string): Promise<{ id: string; plans: Plans }> {
   // Facilitated exercises (ids ex-…) are resumed with crisis exercise play, not here.
-  const open = log.incidents().filter((i) => !i.closed && !i.id.startsWith('ex-'));
+  const open = (await log.incidents()).filter((i) => !i.closed && !i.id.startsWith('ex-'));
   if (open.length > 0 && !options.new && options.plan === undefined && options.title === undefined) {
     const choice = await prompter.select<string>({
       message: 'Open incidents',
       choices: [...open.reverse().map((i) => ({ name: describe(i), value: i.id })), { name: 'Open a new incident', value: '' }],
     });
-    if (choice) return resume(log, choice);
+    if (choice) return await resume(log, choice);
   }
   const loaded = loadPlansForIncident(options.plan, io.cwd);
   const title = options.title?.trim() || (await prompter.input({ message: 'Incident title:', required: true, validate: (v) => (v.trim() ? true : 'a title is needed') }));
@@ -91,7 +91,7 @@ async function openOrPick(log: Log, prompter: Prompter, options: RespondOptions,
     actor,
   });
   // One transaction: an incident is never left without its opening events.
-  log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots, events });
+  await log.createIncident({ id, title: title.trim(), planId: loaded.plan.metadata.id, createdAt: now.toISOString(), plans: loaded.snapshots, events });
   return { id, plans: loaded.plans };
 }
 

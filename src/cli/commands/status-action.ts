@@ -13,10 +13,10 @@ import { colourEnabled, createStyler } from '../styler.js';
 import type { NoteOptions, StatusOptions } from './status.js';
 
 /** Print where the incident stands. */
-export function statusAction(options: StatusOptions, io: CliIO): void {
-  const log = openLog(io, options.db, { readonly: true });
+export async function statusAction(options: StatusOptions, io: CliIO): Promise<void> {
+  const log = await openLog(io, options.db, { readonly: true });
   try {
-    const { record, plans, state } = loadIncident(log, options.incident);
+    const { record, plans, state } = await loadIncident(log, options.incident);
     const now = systemClock.now();
     if (options.format === 'json') {
       const current = state.current;
@@ -41,18 +41,18 @@ export function statusAction(options: StatusOptions, io: CliIO): void {
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     io.stdout.write(renderStatusText(state, record.id, plans, now, styler, localTime));
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
 /** Append a note to the incident. */
-export function noteAction(text: string, options: NoteOptions, io: CliIO): void {
+export async function noteAction(text: string, options: NoteOptions, io: CliIO): Promise<void> {
   if (!text.trim()) throw new UsageError('the note is empty: give its text, e.g. crisis note "called the hospital CISO"');
-  const log = openLog(io, options.db, { create: false });
+  const log = await openLog(io, options.db, { create: false });
   try {
-    const { record, plans } = loadIncident(log, options.incident, 'only');
+    const { record, plans } = await loadIncident(log, options.incident, 'only');
     const actor = responderName(io, options.responder);
-    const [recorded] = commitFromLatest(log, record.id, plans, (state) => {
+    const [recorded] = await commitFromLatest(log, record.id, plans, (state) => {
       if (state.closed && !reportingOpen(state)) throw new UsageError(`incident ${incidentLabel(record)} is closed and every clock is met or waived; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
@@ -60,6 +60,6 @@ export function noteAction(text: string, options: NoteOptions, io: CliIO): void 
     });
     io.stdout.write(`Note added to ${incidentLabel(record)} as event ${recorded?.seq ?? '?'}.\n`);
   } finally {
-    log.close();
+    await log.close();
   }
 }

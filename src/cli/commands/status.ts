@@ -24,7 +24,7 @@ export function registerStatus(program: Command, io: CliIO): void {
     .option('--db <path>', 'incident log database')
     .action(async (options: StatusOptions) => {
       const { statusAction } = await import('./status-action.js');
-      statusAction(options, io);
+      await statusAction(options, io);
     });
   program
     .command('note')
@@ -35,7 +35,7 @@ export function registerStatus(program: Command, io: CliIO): void {
     .option('--responder <name>', 'your name in the log')
     .action(async (text: string[], options: NoteOptions) => {
       const { noteAction } = await import('./status-action.js');
-      noteAction(text.join(' '), options, io);
+      await noteAction(text.join(' '), options, io);
     });
 }
 

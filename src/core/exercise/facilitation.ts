@@ -31,8 +31,8 @@ const REFRESH = '__refresh__';
 const ENDEX = '__endex__';
 
 /** A note by the facilitator at the current exercise time: it also marks where time stands. */
-export function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock' | 'plans'>, text: string): void {
-  commitFromLatest(d.log, d.incidentId, d.plans, (state) =>
+export async function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock' | 'plans'>, text: string): Promise<void> {
+  await commitFromLatest(d.log, d.incidentId, d.plans, (state) =>
     state.closed ? [] : [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.current ?? {}) }],
   );
 }
@@ -41,17 +41,17 @@ export function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' |
 export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
   const offset = (t: Date): string => sinceStart(t.toISOString(), d.start.toISOString());
   // Injects not yet released, never stamped before what is already logged (a late one is stamped when it came out).
-  const release = (pick: (pending: readonly ScheduledInject[]) => readonly ScheduledInject[]): void => {
-    commitFromLatest(d.log, d.incidentId, d.plans, (state) => {
+  const release = async (pick: (pending: readonly ScheduledInject[]) => readonly ScheduledInject[]): Promise<void> => {
+    await commitFromLatest(d.log, d.incidentId, d.plans, (state) => {
       const last = Math.max(...state.timeline.map((e) => Date.parse(e.at)), d.start.getTime());
       return pick(pendingInjects(d.schedule, state)).map((s) => injectEvent(s.inject, new Date(Math.max(s.at.getTime(), last))));
     });
   };
   return {
-    beforeScreen() {
+    async beforeScreen() {
       if (d.clock.speed === undefined) return;
       const now = d.clock.now().getTime();
-      release((pending) => pending.filter((s) => s.at.getTime() <= now));
+      await release((pending) => pending.filter((s) => s.at.getTime() <= now));
     },
     banner(state) {
       const s = d.styler;
@@ -80,7 +80,7 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
         const next = pendingInjects(d.schedule, state)[0];
         if (next) {
           d.clock.advanceTo(next.at);
-          release((pending) => pending.slice(0, 1));
+          await release((pending) => pending.slice(0, 1));
         }
       }
       if (id === ADVANCE) {
@@ -91,7 +91,7 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
         const by = parseDuration(text.trim().toUpperCase());
         if (by) {
           d.clock.advanceTo(addDuration(d.clock.now(), by));
-          facilitatorNote(d, `Facilitator moved exercise time forward to ${offset(d.clock.now())}`);
+          await facilitatorNote(d, `Facilitator moved exercise time forward to ${offset(d.clock.now())}`);
         }
       }
       return 'again';

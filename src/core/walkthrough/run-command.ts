@@ -40,7 +40,7 @@ export async function runStepCommand(deps: RunDeps, ctx: RunContext, action: Run
   if (!(await deps.prompter.confirm({ message: 'Run this command now?', default: false }))) return '';
   try {
     // Logged before it starts: a session killed while the command runs still leaves this trace.
-    commitFromLatest(deps.log, ctx.incidentId, ctx.plans, (latest) => eventsFor(latest, ctx.plans, action.id, { cwd }, deps.clock.now(), ctx.actor));
+    await commitFromLatest(deps.log, ctx.incidentId, ctx.plans, (latest) => eventsFor(latest, ctx.plans, action.id, { cwd }, deps.clock.now(), ctx.actor));
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return deps.styler.error(`Not run: ${error.message}\n`);
@@ -49,7 +49,7 @@ export async function runStepCommand(deps: RunDeps, ctx: RunContext, action: Run
   const result = await runInterruptibly(deps, action, cwd);
   let notice = '';
   try {
-    commitFromLatest(deps.log, ctx.incidentId, ctx.plans, (latest) => commandFinished(latest, ctx.plans, result, deps.clock.now(), ctx.actor));
+    await commitFromLatest(deps.log, ctx.incidentId, ctx.plans, (latest) => commandFinished(latest, ctx.plans, result, deps.clock.now(), ctx.actor));
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     notice = deps.styler.error(`Result not recorded: ${error.message}\n`);

@@ -28,7 +28,7 @@ export interface WalkInput {
 /** How a facilitated exercise (or any other driver) takes part in the walkthrough. */
 export interface WalkHooks {
   /** Before each screen; may append events to the log (an inject that came due). */
-  beforeScreen?(state: IncidentState): void;
+  beforeScreen?(state: IncidentState): Promise<void>;
   /** Text shown above the step screen. */
   banner?(state: IncidentState): string;
   /** Menu entries of the driver's own, shown after the engine's actions. */
@@ -47,11 +47,11 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   let notice = ''; // shown under the next screen, which clears the terminal
   for (;;) {
     // Re-read the log every time: a second responder may have added notes from another terminal.
-    const read = (): IncidentState => fold(input.plans, deps.log.events(input.incidentId).map((r) => r.event));
-    let state = read();
+    const read = async (): Promise<IncidentState> => fold(input.plans, (await deps.log.events(input.incidentId)).map((r) => r.event));
+    let state = await read();
     if (hooks.beforeScreen) {
-      hooks.beforeScreen(state);
-      state = read();
+      await hooks.beforeScreen(state);
+      state = await read();
     }
     const now = deps.clock.now();
     const shown = [
@@ -104,7 +104,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     try {
       // Decided again on the latest log, so a choice made while another terminal wrote still fits.
       const at = deps.clock.now();
-      commitFromLatest(deps.log, input.incidentId, input.plans, (latest) => eventsFor(latest, input.plans, action.id, answer, at, input.actor));
+      await commitFromLatest(deps.log, input.incidentId, input.plans, (latest) => eventsFor(latest, input.plans, action.id, answer, at, input.actor));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       notice = deps.styler.error(`Not recorded: ${safeLine(refusal(error, action))}\n`);

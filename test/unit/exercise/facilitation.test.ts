@@ -22,15 +22,15 @@ const hours = (h: number) => new Date(start.getTime() + h * 3600_000);
 
 function play(answers: Answer[], speed?: number) {
   const log = new MemoryEventLog<IncidentEvent>();
-  log.createIncident({ id: 'ex-1', title: 'Exercise', planId: 'walk-test', createdAt: start.toISOString(), plans: [] });
-  log.appendAll('ex-1', openIncident(plans, { planId: 'walk-test', title: 'Drill incident', awareness: start, at: start, actor: 'csirt' }));
+  log.createNow({ id: 'ex-1', title: 'Exercise', planId: 'walk-test', createdAt: start.toISOString(), plans: [] });
+  log.appendAllNow('ex-1', openIncident(plans, { planId: 'walk-test', title: 'Drill incident', awareness: start, at: start, actor: 'csirt' }));
   const real = new FakeClock(new Date('2030-01-01T00:00:00.000Z'));
   const clock = new PlayClock(real, start, speed);
   const prompter = new ScriptedPrompter(answers);
   const schedule = injectSchedule(exercise, start);
   const hooks = facilitatorHooks({ log, plans, incidentId: 'ex-1', exercise, schedule, start, clock, prompter, styler: plainStyler });
   const deps = { log, prompter, screen: new BufferScreen(), clock, runner: new FakeRunner(), styler: plainStyler, formatTime: (iso: string) => iso, workdir: fakeWorkdir, interrupts: new FakeInterrupts() };
-  const state = () => fold(plans, log.events('ex-1').map((r) => r.event));
+  const state = () => fold(plans, log.eventsNow('ex-1').map((r) => r.event));
   return { log, real, clock, deps, state, run: () => walk(deps, { incidentId: 'ex-1', plans, actor: 'players', hooks }) };
 }
 
@@ -68,7 +68,7 @@ describe('facilitated play', () => {
       { confirm: true },
     ]);
     await expect(p.run()).resolves.toBe('ended');
-    const events = p.log.events('ex-1').map((r) => r.event);
+    const events = p.log.eventsNow('ex-1').map((r) => r.event);
     const injects = events.filter((e) => e.type === 'inject-released').map((e) => [e.type === 'inject-released' ? e.injectId : '', e.at]);
     expect(injects).toEqual([
       ['first-call', start.toISOString()],

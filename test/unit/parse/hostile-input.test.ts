@@ -31,7 +31,7 @@ describe('aliases', () => {
     expect(ms).toBeLessThan(500);
   });
 
-  it("still stops it with yaml's own guard when the expansion budget is raised", () => {
+  it("still stops it with yaml's own guard when the expansion budget is raised", async () => {
     const f = first(billion, { maxAliasNodes: Number.MAX_SAFE_INTEGER });
     expect(f.rule).toBe('yaml/alias-limit');
   });
@@ -261,14 +261,14 @@ describe('fuzz: parseSource never throws', () => {
 });
 
 describe('merge keys', () => {
-  it("refuses a plain '<<' key once, at the key, whether it merges one anchor or a list", () => {
+  it("refuses a plain '<<' key once, at the key, whether it merges one anchor or a list", async () => {
     const { doc, findings } = parse('base: &b\n  a: 1\nx:\n  <<: *b\n  c: 3\ny:\n  <<: [*b]\n');
     expect(doc).toBeUndefined();
     expect(findings.map(at)).toEqual([['yaml/merge-key', 4, 3], ['yaml/merge-key', 7, 3]]);
     expect(findings[0]?.message).toContain('write the keys out');
   });
 
-  it("keeps a quoted '<<' as an ordinary key (for the schema to judge)", () => {
+  it("keeps a quoted '<<' as an ordinary key (for the schema to judge)", async () => {
     const { doc, findings } = parse('x:\n  "<<": 1\n');
     expect(findings).toEqual([]);
     expect(doc?.value).toEqual({ x: { '<<': 1 } });

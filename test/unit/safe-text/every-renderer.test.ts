@@ -114,8 +114,8 @@ describe('every renderer, fed the hostile corpus', () => {
 
   it('the walkthrough screen and its menu', async () => {
     const log = new MemoryEventLog<IncidentEvent>();
-    log.createIncident({ id: 'inc-1', title: 'x', planId: 'xx-ncp', createdAt: AWARE.toISOString(), plans: [] });
-    log.appendAll('inc-1', events.slice(0, Math.max(3, events.findIndex((e) => e.type === 'decision-taken'))));
+    log.createNow({ id: 'inc-1', title: 'x', planId: 'xx-ncp', createdAt: AWARE.toISOString(), plans: [] });
+    log.appendAllNow('inc-1', events.slice(0, Math.max(3, events.findIndex((e) => e.type === 'decision-taken'))));
     const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
     const screen = new BufferScreen(80, 24);
     const deps = { log, prompter, screen, clock: new FakeClock(hoursAfter(30)), runner: new FakeRunner(), styler: colour, formatTime: (t: string) => t, workdir: fakeWorkdir, interrupts: new FakeInterrupts() };

@@ -24,12 +24,12 @@ function setup(run: Command, answers: Answer[], runner = new FakeRunner()) {
   if (triage) triage.run = run;
   const plans = new Map([[plan.metadata.id, plan]]);
   const log = new MemoryEventLog<IncidentEvent>();
-  log.createIncident({ id: 'inc-1', title: 'Test', planId: plan.metadata.id, createdAt: start.toISOString(), plans: [] });
-  log.appendAll('inc-1', openIncident(plans, { planId: plan.metadata.id, title: 'Test', awareness: start, at: start, actor: 'ana' }));
+  log.createNow({ id: 'inc-1', title: 'Test', planId: plan.metadata.id, createdAt: start.toISOString(), plans: [] });
+  log.appendAllNow('inc-1', openIncident(plans, { planId: plan.metadata.id, title: 'Test', awareness: start, at: start, actor: 'ana' }));
   const prompter = new ScriptedPrompter([...answers]);
   const interrupts = new FakeInterrupts();
   const deps = { log, prompter, screen: new BufferScreen(), clock: new FakeClock(start), runner, styler: plainStyler, formatTime: (iso: string) => iso, workdir: fakeWorkdir, interrupts };
-  const events = () => log.events('inc-1').map((r) => r.event);
+  const events = () => log.eventsNow('inc-1').map((r) => r.event);
   return { deps, plans, events, prompter, interrupts, walk: () => walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' }) };
 }
 
@@ -127,7 +127,7 @@ describe('running a step command', () => {
 
   it('warns on the step screen about a command whose session ended while it ran', async () => {
     const t = setup({ argv: ['ping', 'example.org'] }, [{ select: 'Pause' }]);
-    t.deps.log.append('inc-1', { type: 'command-started', planId: 'walk-test', stepId: 'triage', argv: ['ping', 'example.org'], cwd: '/home/ana', env: [], timeoutMs: 1000, at: start.toISOString(), actor: 'ben' });
+    t.deps.log.appendAllNow('inc-1', [{ type: 'command-started', planId: 'walk-test', stepId: 'triage', argv: ['ping', 'example.org'], cwd: '/home/ana', env: [], timeoutMs: 1000, at: start.toISOString(), actor: 'ben' }]);
     await t.walk();
     expect(t.deps.screen.text).toContain(`A command started ${start.toISOString()} by ben has no result in the log:\n    ping example.org`);
   });

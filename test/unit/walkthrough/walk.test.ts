@@ -15,8 +15,8 @@ const start = new Date('2026-03-02T08:00:00.000Z');
 
 function setup(answers: Answer[]) {
   const log = new MemoryEventLog<IncidentEvent>();
-  log.createIncident({ id: 'inc-1', title: 'Test', planId: plan.metadata.id, createdAt: start.toISOString(), plans: [] });
-  log.appendAll('inc-1', openIncident(plans, { planId: plan.metadata.id, title: 'Test', awareness: start, at: start, actor: 'ana' }));
+  log.createNow({ id: 'inc-1', title: 'Test', planId: plan.metadata.id, createdAt: start.toISOString(), plans: [] });
+  log.appendAllNow('inc-1', openIncident(plans, { planId: plan.metadata.id, title: 'Test', awareness: start, at: start, actor: 'ana' }));
   const clock = new FakeClock(start);
   const deps = {
     log,
@@ -29,7 +29,7 @@ function setup(answers: Answer[]) {
     workdir: fakeWorkdir,
     interrupts: new FakeInterrupts(),
   };
-  return { log, deps, types: () => log.events('inc-1').map((r) => r.event.type) };
+  return { log, deps, types: () => log.eventsNow('inc-1').map((r) => r.event.type) };
 }
 
 describe('walk', () => {
@@ -62,9 +62,9 @@ describe('walk', () => {
       'step-entered',
       'incident-closed',
     ]);
-    const decision = log.events('inc-1').find((r) => r.event.type === 'decision-taken')?.event;
+    const decision = log.eventsNow('inc-1').find((r) => r.event.type === 'decision-taken')?.event;
     expect(decision).toMatchObject({ stepId: 'assess', label: 'Escalate', actor: 'ana' });
-    const sent = log.events('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
+    const sent = log.eventsNow('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
     expect(sent).toMatchObject({ notificationId: 'warn', to: 'csirt', channel: 'phone' });
     expect(deps.screen.text).toContain('Early warning due in 1 d');
     expect(deps.screen.text).toContain('Response closed');
@@ -84,7 +84,7 @@ describe('walk', () => {
     ]);
     deps.clock.advance(2 * 3_600_000);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
-    const sent = log.events('inc-1').filter((r) => r.event.type === 'notification-sent').map((r) => r.event);
+    const sent = log.eventsNow('inc-1').filter((r) => r.event.type === 'notification-sent').map((r) => r.event);
     expect(sent).toEqual([expect.objectContaining({ channel: 'phone', at: '2026-03-02T10:00:00.000Z', sentAt: '2026-03-02T09:30:00.000Z' })]);
   });
 
@@ -128,7 +128,7 @@ describe('walk', () => {
     await walk(deps, { incidentId: 'inc-1', plans: runPlans, actor: 'ana' });
     expect(deps.screen.text).toContain("Command: collect-evidence\n             --case\n             'a b'");
     expect(deps.runner.runs).toEqual([['collect-evidence', '--case', 'a b']]);
-    const runs = log.events('inc-1').filter((r) => r.event.type === 'command-run');
+    const runs = log.eventsNow('inc-1').filter((r) => r.event.type === 'command-run');
     expect(runs).toHaveLength(1);
     expect(runs[0]?.event).toMatchObject({ argv: ['collect-evidence', '--case', 'a b'], exitCode: 0, output: 'ok' });
   });
@@ -136,7 +136,7 @@ describe('walk', () => {
   it('skips a step only with a reason', async () => {
     const { log, deps } = setup([{ select: 'Skip this step' }, { input: 'already triaged by the sector CSIRT' }, { select: 'Pause' }]);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
-    const skipped = log.events('inc-1').find((r) => r.event.type === 'step-skipped')?.event;
+    const skipped = log.eventsNow('inc-1').find((r) => r.event.type === 'step-skipped')?.event;
     expect(skipped).toMatchObject({ stepId: 'triage', reason: 'already triaged by the sector CSIRT' });
   });
 });
@@ -189,7 +189,7 @@ function meanwhile(deps: ReturnType<typeof setup>['deps'], event: IncidentEvent)
       const answer = await prompter.select(q);
       if (first) {
         first = false;
-        deps.log.appendAll('inc-1', [event]);
+        deps.log.appendAllNow('inc-1', [event]);
       }
       return answer;
     },
@@ -250,7 +250,7 @@ describe('closing with clocks still owed', () => {
   it('lets a responder waive a clock with the reason, which also ends the reporting', async () => {
     const { log, deps } = setup([{ select: 'Close the incident' }, { input: 'False alarm' }, { confirm: true }, { select: 'Waive a clock' }, { select: 'Early warning' }, { input: 'not a significant incident' }]);
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('closed');
-    expect(log.events('inc-1').at(-1)?.event).toMatchObject({ type: 'clock-waived', clockId: 'early-warning', reason: 'not a significant incident', actor: 'ana' });
+    expect(log.eventsNow('inc-1').at(-1)?.event).toMatchObject({ type: 'clock-waived', clockId: 'early-warning', reason: 'not a significant incident', actor: 'ana' });
   });
 });
 
@@ -269,7 +269,7 @@ describe('correcting a mistake', () => {
       { select: 'Pause' },
     ]);
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
-    expect(log.events('inc-1').slice(-2).map((r) => r.event.type)).toEqual(['entry-retracted', 'note-added']);
+    expect(log.eventsNow('inc-1').slice(-2).map((r) => r.event.type)).toEqual(['entry-retracted', 'note-added']);
     expect(deps.screen.text).toMatch(/✗ Note: Hospitl encrypted {2}\(ana; corrected by ana \(#\d+\): typo\)/);
   });
 });
