@@ -6,6 +6,8 @@ export default defineConfig({
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One throwaway PostgreSQL cluster for the whole run (test/helpers/pg-cluster.ts).
+    globalSetup: ['./test/helpers/pg-cluster.ts'],
     pool: 'forks',
     clearMocks: true,
     restoreMocks: true,
