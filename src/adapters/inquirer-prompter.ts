@@ -7,10 +7,12 @@ import { safeLine } from '../core/safe-text/index.js';
 
 /** A prompter for a real terminal. `resumeHint` is told to the user when they press Ctrl+C. */
 export function createInquirerPrompter(resumeHint: () => string): Prompter {
-  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(ask: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     try {
       return await ask();
     } catch (error) {
+      // Withdrawn by the caller (the log changed under the menu): its reason, not a Ctrl+C.
+      if (signal?.aborted === true) throw signal.reason;
       // @inquirer/core's error classes are not re-exported; they set .name.
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
         throw new Cancelled(resumeHint());
@@ -19,7 +21,7 @@ export function createInquirerPrompter(resumeHint: () => string): Prompter {
     }
   };
   return {
-    select: <T>(q: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }) =>
+    select: <T>(q: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; signal?: AbortSignal }) =>
       guard(() =>
         select<T>({
           message: safeLine(q.message),
@@ -32,7 +34,8 @@ export function createInquirerPrompter(resumeHint: () => string): Prompter {
           ...(q.default === undefined ? {} : { default: q.default }),
           pageSize: q.pageSize ?? 15,
           loop: false,
-        }),
+        }, q.signal === undefined ? undefined : { signal: q.signal }),
+        q.signal,
       ),
     input: (q) =>
       guard(() =>

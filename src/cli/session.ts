@@ -6,12 +6,32 @@ import type { IncidentEvent } from '../core/engine/index.js';
 import type { EventLog } from '../core/ports.js';
 import { openEventLog } from '../adapters/sqlite/sqlite-event-log.js';
 import { resolveDbPath } from '../adapters/sqlite/db-path.js';
+import { isPostgresUrl, redactUrl } from '../adapters/postgres/connection-string.js';
 import type { CliIO } from './io.js';
 
-/** Open the incident log named by --db, $CRISIS_DB or the default path. */
-export async function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): Promise<EventLog<IncidentEvent> & { path: string }> {
-  const path = resolveDbPath({ ...(flag === undefined ? {} : { flag }), env: io.env, home: homedir() });
-  return openEventLog<IncidentEvent>(path, mode);
+/** An open incident log and how to name it (a file path, or a connection string without its password). */
+export type OpenLog = EventLog<IncidentEvent> & { path: string };
+
+/** Where --db, $CRISIS_DB or the default names the log: a SQLite path, or a postgres:// URL kept whole (with any password). */
+export function logLocation(io: CliIO, flag: string | undefined): string {
+  const given = flag?.trim() || io.env['CRISIS_DB']?.trim();
+  if (given && isPostgresUrl(given)) return given;
+  return resolveDbPath({ ...(flag === undefined ? {} : { flag }), env: io.env, home: homedir() });
+}
+
+/** Open the incident log named by --db, $CRISIS_DB or the default path: a SQLite file, or a PostgreSQL team log. */
+export async function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): Promise<OpenLog> {
+  return openLogAt(logLocation(io, flag), mode);
+}
+
+/** Open the log at a location as logLocation gives it. */
+export async function openLogAt(location: string, mode: { readonly?: boolean; create?: boolean } = {}): Promise<OpenLog> {
+  if (isPostgresUrl(location)) {
+    // Loaded only for a team log: SQLite users never pay for the driver at startup.
+    const { openPostgresLog } = await import('../adapters/postgres/postgres-event-log.js');
+    return openPostgresLog<IncidentEvent>(location, mode.readonly === undefined ? {} : { readonly: mode.readonly });
+  }
+  return openEventLog<IncidentEvent>(location, mode);
 }
 
 /**
@@ -19,6 +39,12 @@ export async function openLog(io: CliIO, flag: string | undefined, mode: { reado
  * the log is not the default one, so that the line works as it is, from any shell.
  */
 export function commandFor(io: CliIO, logPath: string, args: string): string {
+  if (isPostgresUrl(logPath)) {
+    // A team log: named without its password, and not at all when $CRISIS_DB already names it.
+    const env = io.env['CRISIS_DB']?.trim();
+    const fromEnv = env !== undefined && isPostgresUrl(env) && redactUrl(env) === logPath;
+    return `crisis ${args}${fromEnv ? '' : ` --db ${quoteArg(logPath)}`}`;
+  }
   const standard = resolveDbPath({ env: { ...io.env, CRISIS_DB: undefined }, home: homedir() });
   const path = resolve(io.cwd, logPath);
   return `crisis ${args}${path === standard ? '' : ` --db ${quoteArg(path)}`}`;

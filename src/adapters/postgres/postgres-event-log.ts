@@ -252,6 +252,11 @@ export class PostgresEventLog<E extends LoggedEvent = LoggedEvent> implements Ev
     }
   }
 
+  /** The connection string as given (with any password): for a second connection, never for display. */
+  get connectionString(): string {
+    return this.url;
+  }
+
   /** The error the connection was lost with, if it was. */
   get lostWith(): Error | undefined {
     return this.lost;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
-import { openEventLog } from '../../adapters/sqlite/sqlite-event-log.js';
+import { isPostgresUrl } from '../../adapters/postgres/connection-string.js';
 import type { IncidentEvent } from '../../core/engine/index.js';
 import { ProblemsFound } from '../../core/errors.js';
 import { buildReport } from '../../core/exercise/report-data.js';
@@ -15,6 +15,7 @@ import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
+import { openLogAt, type OpenLog } from '../session.js';
 import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
@@ -23,10 +24,11 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
   if (options.output !== undefined) checkOutputFile(options.output, target);
   const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
   const run = runExercise(loaded.exercise, loaded.plans);
-  const events = await withLog(options.db === undefined ? undefined : resolve(io.cwd, options.db), async (log) => {
+  const location = options.db === undefined ? undefined : isPostgresUrl(options.db) ? options.db : resolve(io.cwd, options.db);
+  const events = await withLog(location, async (log) => {
     const id = await record(log, loaded, run.start, run.events);
     const kept = await log.incident(id);
-    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
+    if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${isPostgresUrl(options.db) ? log.path : options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return (await log.events(id)).map((r) => r.event);
   });
@@ -45,9 +47,9 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
 }
 
 /** Open the log at `path`, or a temporary one deleted afterwards, and hand it to `use`. */
-async function withLog<T>(path: string | undefined, use: (log: EventLog<IncidentEvent>) => Promise<T>): Promise<T> {
+async function withLog<T>(path: string | undefined, use: (log: OpenLog) => Promise<T>): Promise<T> {
   const temp = path === undefined ? mkdtempSync(join(tmpdir(), 'crisis-exercise-')) : undefined;
-  const log = openEventLog<IncidentEvent>(path ?? join(temp ?? '', 'exercise.db'));
+  const log = await openLogAt(path ?? join(temp ?? '', 'exercise.db'));
   try {
     return await use(log);
   } finally {

@@ -52,7 +52,7 @@ export function registerExercise(program: Command, io: CliIO): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(exerciseFormats).default('md'))
     .option('-o, --output <file>', 'write the report to this file (mode 0600) instead of the terminal; an existing file is refused')
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
-    .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
+    .option('--db <path>', 'incident log: a SQLite file or postgres://USER@HOST/DB (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
     .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")

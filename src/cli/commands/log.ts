@@ -1,7 +1,9 @@
-// `crisis log list|show|export|verify`: read the incident log; never writes to it.
+// `crisis log list|show|export|verify` read the incident log and never write to it; `setup`, `push`
+// and `pull` make a PostgreSQL team log and move an incident between it and the local log.
 import { Option, type Command } from 'commander';
 import { exportFormats } from '../../core/report/incident/export-formats.js';
 import type { CliIO } from '../io.js';
+import type { TeamOptions } from './log-team-action.js';
 
 export interface LogOptions {
   db?: string;
@@ -13,7 +15,7 @@ export interface LogOptions {
 
 /** Add `log` and its subcommands to the program. */
 export function registerLog(program: Command, io: CliIO): void {
-  const log = program.command('log').description('list incidents, show or export a timeline, verify the log has not been altered');
+  const log = program.command('log').description('list incidents, show or export a timeline, verify the log has not been altered; set up a team log, push and pull incidents');
   const run = async (name: 'list' | 'show' | 'export' | 'verify', id: string | undefined, options: LogOptions): Promise<void> => {
     const actions = await import('./log-action.js');
     await actions[`${name}Action`](id, options, io);
@@ -22,13 +24,13 @@ export function registerLog(program: Command, io: CliIO): void {
     .command('list')
     .description('list the incidents in the log')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--db <path>', 'incident log database')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .action((options: LogOptions) => run('list', undefined, options));
   log
     .command('show')
     .description("an incident's timeline")
     .argument('<id>', 'incident id')
-    .option('--db <path>', 'incident log database')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .action((id: string, options: LogOptions) => run('show', id, options));
   log
     .command('export')
@@ -37,14 +39,40 @@ export function registerLog(program: Command, io: CliIO): void {
     .addOption(new Option('-f, --format <format>', 'export format').choices(exportFormats).default('md'))
     .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout; an existing file is refused')
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
-    .option('--db <path>', 'incident log database')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .action((id: string, options: LogOptions) => run('export', id, options));
+  const team = async (name: 'setup' | 'push' | 'pull', arg: string, options: TeamOptions): Promise<void> => {
+    const actions = await import('./log-team-action.js');
+    await actions[`${name}Action`](arg, options, io);
+  };
+  const repeat = (value: string, previous: string[]) => [...previous, value];
+  log
+    .command('setup')
+    .description('create or upgrade a PostgreSQL team log: schema, append-only triggers, roles (safe to run again; as a database administrator)')
+    .argument('<url>', 'postgres://ADMIN@HOST/DB (the password from PGPASSWORD or ~/.pgpass)')
+    .option('--print', 'only print the SQL, for a database administrator to run')
+    .option('--writer <role>', 'a login role to grant crisis_writer (repeatable)', repeat, [])
+    .action((url: string, options: TeamOptions) => team('setup', url, options));
+  log
+    .command('push')
+    .description("add a local incident's events to the team log, if the team's are a prefix of them (or the incident is new there)")
+    .argument('<id>', 'incident id')
+    .requiredOption('--to <url>', 'the team log, postgres://USER@HOST/DB')
+    .option('--db <path>', 'the local incident log database')
+    .action((id: string, options: TeamOptions) => team('push', id, options));
+  log
+    .command('pull')
+    .description('copy a team incident to the local log for offline work, or bring the local copy up to date')
+    .argument('<id>', 'incident id')
+    .requiredOption('--from <url>', 'the team log, postgres://USER@HOST/DB')
+    .option('--db <path>', 'the local incident log database')
+    .action((id: string, options: TeamOptions) => team('pull', id, options));
   log
     .command('verify')
     .description('check the hash chain of one incident, or of the whole log (exit 1 when broken)')
     .argument('[id]', 'incident id (default: every incident)')
     .option('--anchor <hash>', 'a chain hash kept from an earlier verify (repeatable): exit 1 unless it is still in the chain', (value: string, previous: string[]) => [...previous, value], [])
-    .option('--db <path>', 'incident log database')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .addHelpText('after', VERIFY_HELP)
     .action((id: string | undefined, options: LogOptions) => run('verify', id, options));
 }

@@ -6,7 +6,6 @@ import { fold, openIncident, reportingOpen, type Plans } from '../../core/engine
 import type { IncidentRecord, Prompter } from '../../core/ports.js';
 import type { Plan } from '../../core/plan/types.js';
 import { parseMoment } from '../../core/time/moment.js';
-import { walk } from '../../core/walkthrough/walk.js';
 import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
 import { processRunner } from '../../adapters/process-runner.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
@@ -15,6 +14,7 @@ import { terminalScreen } from '../../adapters/terminal-screen.js';
 import type { CliIO } from '../io.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { headLines } from '../head-line.js';
+import { resumeCommand, walkAnyLog } from '../team-walk.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
 import { commandFor, localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -30,6 +30,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     );
   }
   const log = await openLog(io, options.db);
+  let active = log; // the local copy instead, when the team log went away
   let incidentId = options.incident;
   const resumeWith = (id: string): string => commandFor(io, log.path, `respond --incident ${id}`);
   const prompter = createInquirerPrompter(() =>
@@ -41,17 +42,20 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
-    const outcome = await walk(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId) });
-    const record = await log.incident(incidentId);
+    const walked = await walkAnyLog(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId) }, io, resumeCommand(io, incidentId));
+    const { outcome } = walked;
+    active = walked.log;
+    const record = await active.incident(incidentId);
     const named = record ? incidentLabel(record) : incidentId;
     io.stdout.write(
       outcome === 'closed'
-        ? `Incident ${named} is closed. Export it with: ${commandFor(io, log.path, `log export ${incidentId} --format md`)}\n`
-        : `Paused ${named}. Everything is saved. Resume with: ${resumeWith(incidentId)}\n`,
+        ? `Incident ${named} is closed. Export it with: ${commandFor(io, active.path, `log export ${incidentId} --format md`)}\n`
+        : `Paused ${named}. Everything is saved. Resume with: ${resumeCommand(io, incidentId)(active)}\n`,
     );
-    io.stdout.write(await headLines(log, incidentId));
+    io.stdout.write(await headLines(active, incidentId));
   } finally {
-    await log.close();
+    await active.close();
+    if (active !== log) await log.close();
   }
 }
 

@@ -24,7 +24,7 @@ export function registerRespond(program: Command, io: CliIO): void {
     .option('-t, --title <title>', 'title of a new incident')
     .option('--aware <time>', 'when your organisation became aware: a time, or how long ago such as PT2H (default: now)')
     .option('--severity <id>', "severity of a new incident (one of the plan's severities)")
-    .option('--db <path>', 'incident log database (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
+    .option('--db <path>', 'incident log: a SQLite file or postgres://USER@HOST/DB (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'your name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .action(async (options: RespondOptions) => {
       const { respondAction } = await import('./respond-action.js');

@@ -7,7 +7,8 @@ import { incidentTlp } from '../../core/report/incident/marking.js';
 import { commitFromLatest } from '../../core/commit.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
-import { incidentLabel, loadIncident } from '../incident-lookup.js';
+import { incidentLabel, loadIncident, type LoadedIncident } from '../incident-lookup.js';
+import { watchIncident } from '../status-watch.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { NoteOptions, StatusOptions } from './status.js';
@@ -16,33 +17,40 @@ import type { NoteOptions, StatusOptions } from './status.js';
 export async function statusAction(options: StatusOptions, io: CliIO): Promise<void> {
   const log = await openLog(io, options.db, { readonly: true });
   try {
-    const { record, plans, state } = await loadIncident(log, options.incident);
-    const now = systemClock.now();
-    if (options.format === 'json') {
-      const current = state.current;
-      const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
-      const body = {
-        tlp: incidentTlp(state, plans),
-        incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, reportingOpen: reportingOpen(state), severity: state.meta?.severity ?? null },
-        clocks: clockStatus(state, now),
-        current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,
-        level: state.level ?? null,
-        plans: state.plans,
-        decisions: state.decisions,
-        notifications: state.notifications,
-        awareness: state.meta?.awareness ?? null,
-        closedAt: state.closedAt ?? null,
-        summary: state.summary ?? null,
-        at: now.toISOString(),
-      };
-      io.stdout.write(`${safeJson(body, 2)}\n`);
-      return;
-    }
-    const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
-    io.stdout.write(renderStatusText(state, record.id, plans, now, styler, localTime));
+    const first = await loadIncident(log, options.incident);
+    if (options.watch !== true) return printStatus(first, options, io);
+    // Each change is read whole again: a teammate's event can change every line of the status.
+    await watchIncident(log, first.record.id, io, async () => printStatus(await loadIncident(log, first.record.id), options, io));
   } finally {
     await log.close();
   }
+}
+
+function printStatus({ record, plans, state }: LoadedIncident, options: StatusOptions, io: CliIO): void {
+  const now = systemClock.now();
+  if (options.format === 'json') {
+    const current = state.current;
+    const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
+    const body = {
+      tlp: incidentTlp(state, plans),
+      incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, reportingOpen: reportingOpen(state), severity: state.meta?.severity ?? null },
+      clocks: clockStatus(state, now),
+      current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,
+      level: state.level ?? null,
+      plans: state.plans,
+      decisions: state.decisions,
+      notifications: state.notifications,
+      awareness: state.meta?.awareness ?? null,
+      closedAt: state.closedAt ?? null,
+      summary: state.summary ?? null,
+      at: now.toISOString(),
+    };
+    // One object per line while watching, so a script reads each as it comes.
+    io.stdout.write(`${safeJson(body, options.watch === true ? 0 : 2)}\n`);
+    return;
+  }
+  const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
+  io.stdout.write(renderStatusText(state, record.id, plans, now, styler, localTime));
 }
 
 /** Append a note to the incident. */

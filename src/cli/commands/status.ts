@@ -6,6 +6,7 @@ interface StatusOptions {
   incident?: string;
   format: 'text' | 'json';
   db?: string;
+  watch?: boolean;
 }
 
 interface NoteOptions {
@@ -21,7 +22,8 @@ export function registerStatus(program: Command, io: CliIO): void {
     .description('where an incident stands: clocks first, then step, level, decisions')
     .option('-i, --incident <id>', 'the incident (default: the most recently active open one)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--db <path>', 'incident log database')
+    .option('-w, --watch', 'keep showing it: again on every new event (from any terminal) and every 30 s; Ctrl+C ends (json: one object per line)')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .action(async (options: StatusOptions) => {
       const { statusAction } = await import('./status-action.js');
       await statusAction(options, io);
@@ -31,7 +33,7 @@ export function registerStatus(program: Command, io: CliIO): void {
     .description('add a note to an incident, for example from a second terminal')
     .argument('<text...>', 'the note')
     .option('-i, --incident <id>', 'the incident (default: the most recently active open one)')
-    .option('--db <path>', 'incident log database')
+    .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .option('--responder <name>', 'your name in the log')
     .action(async (text: string[], options: NoteOptions) => {
       const { noteAction } = await import('./status-action.js');

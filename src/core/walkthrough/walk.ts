@@ -1,7 +1,7 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
 import { availableActions, EngineError, eventsFor, fold, reportingOpen, type Action, type IncidentState, type Plans } from '../engine/index.js';
-import type { Choice } from '../ports.js';
+import type { Choice, LogChanges } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
 import { commitFromLatest } from '../commit.js';
@@ -10,10 +10,13 @@ import { renderStatusText } from '../report/incident/status-text.js';
 import { renderTimelineText } from '../report/incident/timeline-text.js';
 import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
+import { LOG_CHANGED, selectWhileLive } from './live-select.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
   formatTime: (iso: string) => string;
+  /** Tells of teammates' events while the menu is open (a team log); without it the screen is redrawn after each choice. */
+  changes?: LogChanges;
 }
 
 export interface WalkInput {
@@ -47,7 +50,12 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   let notice = ''; // shown under the next screen, which clears the terminal
   for (;;) {
     // Re-read the log every time: a second responder may have added notes from another terminal.
-    const read = async (): Promise<IncidentState> => fold(input.plans, (await deps.log.events(input.incidentId)).map((r) => r.event));
+    let shownSeq = 0;
+    const read = async (): Promise<IncidentState> => {
+      const recorded = await deps.log.events(input.incidentId);
+      shownSeq = recorded.at(-1)?.seq ?? 0;
+      return fold(input.plans, recorded.map((r) => r.event));
+    };
     let state = await read();
     if (hooks.beforeScreen) {
       await hooks.beforeScreen(state);
@@ -77,12 +85,13 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
     const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
-    const chosen = await deps.prompter.select<string>({
+    const chosen = await selectWhileLive<string>(deps, input.incidentId, shownSeq, {
       message: 'What now?',
       choices,
       pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown)),
       default: actions.find((a) => a.suggested)?.id ?? PAUSE,
     });
+    if (chosen === LOG_CHANGED) continue; // a teammate's event: draw the screen again from the log
     if (chosen === PAUSE) return 'paused';
     const action = actions.find((a) => a.id === chosen);
     if (!action) {
