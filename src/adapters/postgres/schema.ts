@@ -55,11 +55,15 @@ BEGIN
     SELECT 0, genesis_hash INTO last_seq, last_hash FROM ${SCHEMA}.incidents WHERE id = NEW.incident_id;
   END IF;
   SELECT pos, hash INTO last_pos, log_hash FROM ${SCHEMA}.events ORDER BY pos DESC LIMIT 1;
-  IF NEW.seq <> COALESCE(last_seq, 0) + 1 OR NEW.pos <> COALESCE(last_pos, 0) + 1
-     OR NEW.prev_hash IS DISTINCT FROM last_hash
-     OR NEW.log_prev_hash IS DISTINCT FROM COALESCE(log_hash, repeat('0', 64)) THEN
+  -- Told as the unique key it stands in for: a writer that read the ends before another one
+  -- committed reads them again (or, deciding on the incident's state, is told of the conflict).
+  IF NEW.seq <> COALESCE(last_seq, 0) + 1 OR NEW.prev_hash IS DISTINCT FROM last_hash THEN
     RAISE EXCEPTION 'crisis log is append-only: events must be added at the end, in sequence, linked to the events before them'
-      USING ERRCODE = 'integrity_constraint_violation';
+      USING ERRCODE = 'unique_violation', CONSTRAINT = 'events_next_in_incident';
+  END IF;
+  IF NEW.pos <> COALESCE(last_pos, 0) + 1 OR NEW.log_prev_hash IS DISTINCT FROM COALESCE(log_hash, repeat('0', 64)) THEN
+    RAISE EXCEPTION 'crisis log is append-only: events must be added at the end, in sequence, linked to the events before them'
+      USING ERRCODE = 'unique_violation', CONSTRAINT = 'events_next_in_log';
   END IF;
   RETURN NEW;
 END $fn$;
