@@ -48,8 +48,9 @@ async function offline(deps: WalkDeps & { log: OpenLog }, input: WalkInput, io: 
   const id = input.incidentId;
   const known = lost.team.knownEvents(id);
   const last = known.at(-1)?.seq ?? 0;
+  deps.screen.clear();
   deps.screen.write(
-    deps.styler.error(`\nThe team log went away: ${lost.error.message}\n`) +
+    deps.styler.error(`The team log went away: ${lost.error.message}\n`) +
       `Every event it confirmed is stored there; the last one this terminal saw is #${last}. A choice that was being recorded when it went may not be.\n`,
   );
   const localPath = resolveDbPath({ env: { ...io.env, CRISIS_DB: undefined }, home: homedir() });

@@ -40,8 +40,8 @@ export function urlFor(c: PgCluster, user: string, password: string | undefined,
 }
 
 /** A new database with the crisis schema and login roles (each file gets its own, so names never clash). */
-export async function freshTeamDb(roles: readonly string[] = ['ana', 'ben']): Promise<TeamDb> {
-  const c = need();
+export async function freshTeamDb(roles: readonly string[] = ['ana', 'ben'], on?: PgCluster): Promise<TeamDb> {
+  const c = on ?? need();
   const suffix = randomBytes(4).toString('hex');
   const name = `crisis_${suffix}`;
   const adminOn = (db: string) => urlFor(c, c.admin.user, c.admin.password, db);
