@@ -42,16 +42,18 @@ try {
 
   const { openEventLog } = await import(join(root, 'dist/adapters/sqlite/sqlite-event-log.js'));
   const log = openEventLog(join(dir, 'bench.db'));
-  log.createIncident({ id: 'b', title: 'bench', planId: 'p', createdAt: new Date().toISOString(), plans: [{ planId: 'p', text: 'x' }] });
+  await log.createIncident({ id: 'b', title: 'bench', planId: 'p', createdAt: new Date().toISOString(), plans: [{ planId: 'p', text: 'x' }] });
   const n = 1000;
   const t = performance.now();
-  for (let i = 0; i < n; i++) log.append('b', { type: 'note-added', at: new Date().toISOString(), actor: 'bench', text: `note ${i}` });
+  for (let i = 0; i < n; i++) await log.append('b', { type: 'note-added', at: new Date().toISOString(), actor: 'bench', text: `note ${i}` });
   const appendMs = performance.now() - t;
   console.log(`append ${n} events (each durably committed)  ${appendMs.toFixed(0)} ms (${(appendMs / n).toFixed(2)} ms/event)`);
   const v = performance.now();
-  log.verify('b');
+  await log.verify('b');
   console.log(`verify ${n} events    ${(performance.now() - v).toFixed(0)} ms`);
-  log.close();
+  await log.close();
+
+  await (await import('./team-log.js')).benchTeamLog({ root, dir, bin });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
