@@ -19,6 +19,18 @@ export interface RecordedEvent<E extends LoggedEvent = LoggedEvent> {
   prevHash: string;
   hash: string;
   event: E;
+  /** On a team log, what the server stamped beside the responder's claims (exports show it). */
+  server?: ServerStamp;
+}
+
+/** Who wrote an event and when, as the database server knows it, not as the client claims. */
+export interface ServerStamp {
+  /** The authenticated login role (session_user). */
+  user: string;
+  /** The role the row was written as (current_user). */
+  role: string;
+  /** The server's clock at the insert, RFC 3339 UTC. */
+  at: string;
 }
 
 /** A plan as it was when the incident used it, kept with the incident. */

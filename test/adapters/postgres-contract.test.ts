@@ -1,6 +1,6 @@
 // The EventLog contract on PostgreSQL, on a real server (the run's throwaway cluster), connected
 // as a responder's role: a member of crisis_writer, nothing more.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
 import { openPostgresLog } from '../../src/adapters/postgres/postgres-event-log.js';
 import { describePg, freshTeamDb, type TeamDb } from '../helpers/pg-test-db.js';
 import { eventLogContract } from './event-log-contract.js';
@@ -8,7 +8,6 @@ import type { TestEvent } from './sqlite-helpers.js';
 
 describePg('EventLog contract: PostgreSQL', () => {
   const dbs: TeamDb[] = [];
-  beforeAll(() => undefined);
   afterAll(async () => {
     for (const db of dbs) await db.drop();
   });

@@ -58,8 +58,12 @@ describePg('the team log on PostgreSQL', () => {
     const denied = await runCli(['log', 'list', '--db', badPassword]);
     expect(denied.exitCode).toBe(2);
     expect(denied.stderr).toMatch(/refused the login/);
+    // TLS options in the string are honoured: this test server has no TLS, so a required one fails.
+    const tls = await runCli(['log', 'list', '--db', `${db.url('ana')}?sslmode=verify-full`]);
+    expect(tls.exitCode).toBe(2);
+    expect(tls.stderr).toMatch(/does not support SSL/);
     const help = await runCli(['status', '--help'], { env: { CRISIS_DB: db.url('ana') } });
-    for (const out of [refused, denied, help]) {
+    for (const out of [refused, denied, tls, help]) {
       for (const secret of [...secretsOf(), 'wrong-secret']) expect(out.stdout + out.stderr).not.toContain(secret);
     }
   });
@@ -83,6 +87,9 @@ describePg('the team log on PostgreSQL', () => {
     // The opening events claim ana and were pushed by her role; the note was written by ben's.
     expect(stamps.rows.at(-1)).toMatchObject({ actor: 'ben', db_user: expect.stringMatching(/^ben_/) });
     expect(stamps.rows[0]).toMatchObject({ actor: 'ana', db_user: expect.stringMatching(/^ana_/) });
+    // The json export shows both: the responder's claim and the server's stamp.
+    const exported = JSON.parse((await as('ana', 'log', 'export', 'inc-t', '--format', 'json')).stdout) as { events: { actor: string; at: string; server: { user: string; at: string } }[] };
+    expect(exported.events.at(-1)).toMatchObject({ actor: 'ben', server: { user: expect.stringMatching(/^ben_/), at: expect.stringMatching(/^\d{4}-/) } });
   });
 
   it('pull brings the team events to the laptop; offline notes are pushed back; a divergence is refused and loses nothing', async () => {

@@ -4,7 +4,7 @@
 // LogConflict (or a retry) instead of a fork.
 import pg from 'pg';
 import { LogConflict, UsageError } from '../../core/errors.js';
-import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
+import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, ServerStamp, VerifyResult } from '../../core/ports.js';
 import { CURRENT_SCHEME, LOG_ORIGIN } from '../log-chain/hash-chain.js';
 import { chainEvents, newIncidentRows, toPayloads, type ChainedEvent, type Payload } from '../log-chain/new-events.js';
 import { redactUrl } from './connection-string.js';
@@ -18,16 +18,6 @@ export interface PostgresLogOptions {
   closingTypes?: readonly string[];
   /** Refuse writes through this log (status, log show, verify). Default false. */
   readonly?: boolean;
-}
-
-/** What the server stamped on an event beside the responder's own claims. */
-export interface ServerStamp {
-  /** The authenticated login role (session_user). */
-  user: string;
-  /** The role the row was written as (current_user). */
-  role: string;
-  /** The server's clock at the insert, RFC 3339 UTC. */
-  at: string;
 }
 
 type NewIncident<E extends LoggedEvent> = Parameters<EventLog<E>['createIncident']>[0];

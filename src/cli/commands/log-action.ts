@@ -7,12 +7,15 @@ import { incidentTlp } from '../../core/report/incident/marking.js';
 import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
+import type { IncidentEvent } from '../../core/engine/index.js';
+import type { RecordedEvent } from '../../core/ports.js';
+import { isPostgresUrl } from '../../adapters/postgres/connection-string.js';
 import { looseModeWarning } from '../../adapters/sqlite/file-mode.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import type { CliIO } from '../io.js';
 import { loadIncident } from '../incident-lookup.js';
-import { localTime, openLog } from '../session.js';
+import { localTime, openLog, type OpenLog } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { LogOptions } from './log.js';
 
@@ -63,7 +66,7 @@ export async function exportAction(id: string | undefined, options: LogOptions, 
     const { record, plans, recorded, state } = await loadIncident(log, id);
     const text = renderExport((options.format ?? 'md') as ExportFormat, {
       record,
-      recorded,
+      recorded: await withServerStamps(log, record.id, recorded),
       state,
       plans,
       snapshots: (await log.snapshots(record.id)).map(({ planId, hash }) => ({ planId, hash })),
@@ -79,6 +82,18 @@ export async function exportAction(id: string | undefined, options: LogOptions, 
   } finally {
     await log.close();
   }
+}
+
+/** On a team log, each event with what the server stamped on it (who wrote it, when). */
+async function withServerStamps(log: OpenLog, id: string, recorded: RecordedEvent<IncidentEvent>[]): Promise<RecordedEvent<IncidentEvent>[]> {
+  if (!isPostgresUrl(log.path)) return recorded;
+  const { PostgresEventLog } = await import('../../adapters/postgres/postgres-event-log.js');
+  if (!(log instanceof PostgresEventLog)) return recorded;
+  const stamps = await log.stamps(id);
+  return recorded.map((r) => {
+    const server = stamps.get(r.seq);
+    return server === undefined ? r : { ...r, server };
+  });
 }
 
 /**

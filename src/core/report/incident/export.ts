@@ -36,7 +36,8 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
 }
 
 function row(r: RecordedEvent<IncidentEvent>): Record<string, unknown> {
-  return { seq: r.seq, hash: r.hash, prevHash: r.prevHash, ...r.event };
+  // The server's stamp last: no key inside an event can pass for it.
+  return { seq: r.seq, hash: r.hash, prevHash: r.prevHash, ...r.event, ...(r.server === undefined ? {} : { server: r.server }) };
 }
 
 function jsonExport(input: ExportInput): Record<string, unknown> {
