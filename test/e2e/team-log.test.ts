@@ -2,7 +2,7 @@
 // separate connections; passwords only in PGPASSWORD or the URL, never printed; push and pull
 // between a laptop's SQLite log and the team log; status --watch told by the server.
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -66,6 +66,16 @@ describePg('the team log on PostgreSQL', () => {
     for (const out of [refused, denied, tls, help]) {
       for (const secret of [...secretsOf(), 'wrong-secret']) expect(out.stdout + out.stderr).not.toContain(secret);
     }
+  });
+
+  it('takes the password from a .pgpass file when the string and the environment have none', async () => {
+    const pgpass = join(dir.path, 'pgpass');
+    const login = new URL(db.bareUrl('ben')).username;
+    writeFileSync(pgpass, `${db.cluster.host}:${db.cluster.port}:${db.name}:${login}:${db.passwords.get('ben') ?? ''}\n`, { mode: 0o600 });
+    const list = await runCli(['log', 'list', '--db', db.bareUrl('ben')], { env: { PGPASSFILE: pgpass, PGPASSWORD: undefined } });
+    expect(list.exitCode, list.stderr).toBe(0);
+    const none = await runCli(['log', 'list', '--db', db.bareUrl('ben')], { env: { PGPASSFILE: join(dir.path, 'missing'), PGPASSWORD: undefined } });
+    expect(none.exitCode).toBe(2);
   });
 
   it('push creates the incident on the team log; every command works there; the server stamps who wrote it', async () => {

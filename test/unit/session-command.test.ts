@@ -24,4 +24,10 @@ describe('commandFor', () => {
     // $CRISIS_DB may not be set in the shell that resumes: the path is named all the same.
     expect(commandFor(io({ CRISIS_DB: '/srv/c.db' }), '/srv/c.db', 'log export inc-1 --format md')).toBe('crisis log export inc-1 --format md --db /srv/c.db');
   });
+
+  it('names a team log by its connection string without the password, and not at all when $CRISIS_DB names it', () => {
+    expect(commandFor(io({}), 'postgres://ana@db.example/crisis', 'respond --incident inc-1')).toBe('crisis respond --incident inc-1 --db postgres://ana@db.example/crisis');
+    const env = { CRISIS_DB: 'postgres://ana:s3cret@db.example/crisis' };
+    expect(commandFor(io(env), 'postgres://ana@db.example/crisis', 'respond --incident inc-1')).toBe('crisis respond --incident inc-1');
+  });
 });
