@@ -3,6 +3,7 @@
 // event count is looked at each second (one indexed count, never the whole log). Clocks move on
 // their own, so the status is also redrawn each half minute. It runs until Ctrl+C.
 import type { LogChanges } from '../core/ports.js';
+import { isPostgresUrl } from '../adapters/postgres/connection-string.js';
 import type { CliIO } from './io.js';
 import type { OpenLog } from './session.js';
 
@@ -25,6 +26,7 @@ export async function watchIncident(log: OpenLog, id: string, io: CliIO, show: (
 }
 
 async function changesFor(log: OpenLog): Promise<LogChanges | undefined> {
+  if (!isPostgresUrl(log.path)) return undefined;
   const { PostgresEventLog } = await import('../adapters/postgres/postgres-event-log.js');
   if (!(log instanceof PostgresEventLog)) return undefined;
   const { PostgresChanges } = await import('../adapters/postgres/live-changes.js');

@@ -10,6 +10,7 @@ import { walk, type WalkDeps, type WalkInput, type WalkOutcome } from '../core/w
 import { resolveDbPath } from '../adapters/sqlite/db-path.js';
 import { openEventLog } from '../adapters/sqlite/sqlite-event-log.js';
 import type { PostgresEventLog } from '../adapters/postgres/postgres-event-log.js';
+import { isPostgresUrl } from '../adapters/postgres/connection-string.js';
 import type { CliIO } from './io.js';
 import { commandFor, type OpenLog } from './session.js';
 
@@ -33,6 +34,7 @@ export async function walkAnyLog(deps: WalkDeps & { log: OpenLog }, input: WalkI
 }
 
 async function teamLog(log: OpenLog): Promise<PostgresEventLog<IncidentEvent> | undefined> {
+  if (!isPostgresUrl(log.path)) return undefined; // a SQLite log never loads the driver
   const { PostgresEventLog } = await import('../adapters/postgres/postgres-event-log.js');
   return log instanceof PostgresEventLog ? (log as PostgresEventLog<IncidentEvent>) : undefined;
 }

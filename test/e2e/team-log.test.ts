@@ -46,7 +46,10 @@ describePg('the team log on PostgreSQL', () => {
     expect(again.stdout).toMatch(/up to date \(schema 1\)/);
     const migrations = await db.admin<{ n: number }>('SELECT count(*)::integer AS n FROM crisis.migrations');
     expect(migrations.rows[0]?.n).toBe(1);
-    for (const out of [printed, again]) for (const secret of secretsOf()) expect(out.stdout + out.stderr).not.toContain(secret);
+    const responder = await runCli(['log', 'setup', db.url('ana')]);
+    expect(responder.exitCode).toBe(2);
+    expect(responder.stderr).toMatch(/needs a database administrator's role/);
+    for (const out of [printed, again, responder]) for (const secret of secretsOf()) expect(out.stdout + out.stderr).not.toContain(secret);
   });
 
   it('never shows a password: not in errors, not in --help, not in the log', async () => {

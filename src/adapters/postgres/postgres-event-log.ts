@@ -33,6 +33,10 @@ export async function openPostgresLog<E extends LoggedEvent = LoggedEvent>(url: 
   try {
     await client.connect();
     await log.checkSchema();
+    // "Committed when append resolves" needs a commit that waits for the server's disk; any
+    // setting but off does (and a stricter one, such as remote_apply, is kept).
+    const sync = await client.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s");
+    if (sync.rows[0]?.s === 'off') await client.query('SET synchronous_commit TO local');
   } catch (error) {
     await log.close();
     throw toPgUsageError(error, url);

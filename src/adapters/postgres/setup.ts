@@ -1,5 +1,7 @@
 // `crisis log setup URL`: run the set-up script (schema.ts) as a database administrator.
 import pg from 'pg';
+import { UsageError } from '../../core/errors.js';
+import { redactUrl } from './connection-string.js';
 import { toPgUsageError } from './pg-errors.js';
 import { LATEST_SCHEMA_VERSION, SCHEMA, setupScript } from './schema.js';
 
@@ -15,6 +17,9 @@ export async function runSetup(url: string, writers: readonly string[] = []): Pr
     return { from, to: LATEST_SCHEMA_VERSION };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if ((error as { code?: unknown }).code === '42501') {
+      throw new UsageError(`crisis log setup needs a database administrator's role on ${redactUrl(url)} (one that may create schemas and roles); run it as one, or give them the SQL from crisis log setup --print.`, { cause: error });
+    }
     throw toPgUsageError(error, url);
   } finally {
     await client.end().catch(() => undefined);
