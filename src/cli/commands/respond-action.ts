@@ -42,7 +42,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
-    const walked = await walkAnyLog(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId) }, io, resumeCommand(io, incidentId));
+    const walked = await walkAnyLog(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId), ...roleOf(options.role ?? io.env['CRISIS_ROLE']) }, io, resumeCommand(io, incidentId));
     const { outcome } = walked;
     active = walked.log;
     const record = await active.incident(incidentId);
@@ -141,4 +141,9 @@ function describe(i: IncidentRecord): string {
 function newIncidentId(now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `inc-${day}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The responder's role, when given and not blank. */
+function roleOf(role: string | undefined): { role?: string } {
+  return role !== undefined && role.trim() !== '' ? { role: role.trim() } : {};
 }

@@ -10,6 +10,7 @@ export interface RespondOptions {
   severity?: string;
   db?: string;
   responder?: string;
+  role?: string;
   new?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function registerRespond(program: Command, io: CliIO): void {
     .option('--severity <id>', "severity of a new incident (one of the plan's severities)")
     .option('--db <path>', 'incident log: a SQLite file or postgres://USER@HOST/DB (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'your name in the log (default: $CRISIS_RESPONDER or the OS user)')
+    .option('--role <role>', "your role id in the plan: a track whose step it owns is shown first (default: $CRISIS_ROLE)")
     .action(async (options: RespondOptions) => {
       const { respondAction } = await import('./respond-action.js');
       await respondAction(options, io);

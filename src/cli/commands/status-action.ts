@@ -29,13 +29,16 @@ export async function statusAction(options: StatusOptions, io: CliIO): Promise<v
 function printStatus({ record, plans, state }: LoadedIncident, options: StatusOptions, io: CliIO): void {
   const now = systemClock.now();
   if (options.format === 'json') {
-    const current = state.current;
-    const step = current ? plans.get(current.planId)?.steps.find((s) => s.id === current.stepId) : undefined;
+    const stepOf = (at: { planId: string; stepId: string }) => plans.get(at.planId)?.steps.find((s) => s.id === at.stepId);
+    const tracks = state.tracks.map((t) => ({ id: t.id, status: t.status, since: t.since, ...t.at, title: stepOf(t.at)?.title ?? null, owner: stepOf(t.at)?.owner ?? null, phase: stepOf(t.at)?.phase ?? null }));
+    const current = tracks.find((t) => t.status === 'active');
     const body = {
       tlp: incidentTlp(state, plans),
       incident: { id: record.id, title: record.title, plan: record.planId, closed: state.closed, reportingOpen: reportingOpen(state), severity: state.meta?.severity ?? null },
       clocks: clockStatus(state, now),
-      current: current ? { ...current, title: step?.title ?? null, phase: step?.phase ?? null } : null,
+      // The first active track's step (the only one before tracks existed); every track is in `tracks`.
+      current: current ? { planId: current.planId, stepId: current.stepId, title: current.title, phase: current.phase } : null,
+      tracks,
       level: state.level ?? null,
       plans: state.plans,
       decisions: state.decisions,

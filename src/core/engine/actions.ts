@@ -44,6 +44,7 @@ export interface DecisionChoice {
   handover: boolean; // the option leads into another plan
   escalate?: string;
   startsClocks: string[];
+  startsTracks: StepRef[]; // where new tracks begin beside `to` when the option is taken
 }
 
 export interface LevelChoice {
@@ -69,19 +70,20 @@ export interface Pending {
 }
 
 export type Action =
-  | (ActionBase & { kind: 'mark-action-done'; step: StepRef; index: number; text: string })
-  | (ActionBase & { kind: 'send-notification'; step: StepRef; notification: NotificationChoice })
-  | (ActionBase & { kind: 'take-decision'; step: StepRef; question: string; options: DecisionChoice[] })
-  | (ActionBase & { kind: 'continue'; step: StepRef; to: StepRef; pending: Pending })
-  | (ActionBase & { kind: 'hand-over'; step: StepRef; to: StepRef; pending: Pending })
-  | (ActionBase & { kind: 'run-command'; step: StepRef; argv: string[]; timeoutMs: number; env: string[]; cwd?: string; description?: string })
+  | (ActionBase & { kind: 'mark-action-done'; track: string; step: StepRef; index: number; text: string })
+  | (ActionBase & { kind: 'send-notification'; track: string; step: StepRef; notification: NotificationChoice })
+  | (ActionBase & { kind: 'take-decision'; track: string; step: StepRef; question: string; options: DecisionChoice[] })
+  | (ActionBase & { kind: 'continue'; track: string; step: StepRef; to: StepRef; pending: Pending })
+  | (ActionBase & { kind: 'hand-over'; track: string; step: StepRef; to: StepRef; pending: Pending })
+  | (ActionBase & { kind: 'end-track'; track: string; step: StepRef; pending: Pending }) // an end step while other tracks run on
+  | (ActionBase & { kind: 'run-command'; track: string; step: StepRef; argv: string[]; timeoutMs: number; env: string[]; cwd?: string; description?: string })
   | (ActionBase & { kind: 'add-note' })
   | (ActionBase & { kind: 'record-notification'; notifications: NotificationChoice[] })
   | (ActionBase & { kind: 'start-clock'; clocks: ClockChoice[] })
   | (ActionBase & { kind: 'waive-clock'; clocks: ClockChoice[] })
   | (ActionBase & { kind: 'retract-entry'; entries: RetractChoice[] })
   | (ActionBase & { kind: 'escalate'; from: LevelChoice; levels: LevelChoice[] })
-  | (ActionBase & { kind: 'skip-step'; step: StepRef; targets: StepRef[] })
+  | (ActionBase & { kind: 'skip-step'; track: string; step: StepRef; targets: StepRef[] })
   | (ActionBase & { kind: 'close'; owed: ClockChoice[] }) // owed: the clocks that keep reporting open after the close
   | (ActionBase & { kind: 'view-status' })
   | (ActionBase & { kind: 'view-timeline' });
@@ -91,6 +93,7 @@ export type ActionKind = Action['kind'];
 /** What the responder supplies with an action; which fields are needed depends on the kind. */
 export interface ActionInput {
   text?: string; // add-note
+  track?: string; // add-note: the track whose step the note is about (default: the only track, when one runs)
   option?: number | string; // take-decision: option index or label
   notification?: string; // record-notification: ID or PLAN#ID
   channel?: string; // send/record-notification: a channel other than the notification's own

@@ -1,6 +1,6 @@
 // apply(state, event, plans): the one state transition. It never mutates its input state.
 import { onActionDone, onClockStarted, onClockWaived, onCommandRun, onCommandStarted, onEscalated, onInjectReleased, onNote, onNotificationSent } from './apply-records.js';
-import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered } from './apply-flow.js';
+import { onClosed, onDecision, onHandOver, onOpened, onSkipped, onStepEntered, onTrackEnded, onTrackStarted, onTrackWaiting } from './apply-flow.js';
 import { onRetracted } from './apply-retraction.js';
 import { describeEvent } from './describe.js';
 import { EngineError } from './errors.js';
@@ -36,6 +36,12 @@ function dispatch(s: IncidentState, e: IncidentEvent, plans: Plans): void {
       return onOpened(s, e, plans);
     case 'step-entered':
       return onStepEntered(s, e, plans);
+    case 'track-started':
+      return onTrackStarted(s, e, plans);
+    case 'track-waiting':
+      return onTrackWaiting(s, e, plans);
+    case 'track-ended':
+      return onTrackEnded(s, e, plans);
     case 'action-done':
       return onActionDone(s, e, plans);
     case 'note-added':
@@ -79,14 +85,19 @@ function afterClose(s: IncidentState, e: IncidentEvent): boolean {
   return reportingOpen(s) && (e.type === 'notification-sent' || e.type === 'note-added' || e.type === 'clock-waived' || e.type === 'entry-retracted');
 }
 
+/** The step an event not bound to a step happened at: the one track's, when only one runs. */
+function soleStep(s: IncidentState): string | undefined {
+  return s.tracks.length === 1 ? s.tracks[0]?.at.stepId : undefined;
+}
+
 /** The timeline line of an event, tagged with the plan (and step) it happened in. */
 function entryFor(s: IncidentState, e: IncidentEvent, plans: Plans): TimelineEntry {
   const where =
     e.type === 'plan-handed-over'
       ? e.from
       : 'planId' in e && e.planId !== undefined
-        ? { planId: e.planId, stepId: 'stepId' in e ? e.stepId : s.current?.stepId }
-        : { planId: s.planId ?? '', stepId: s.current?.stepId };
+        ? { planId: e.planId, stepId: 'stepId' in e ? e.stepId : soleStep(s) }
+        : { planId: s.planId ?? '', stepId: soleStep(s) };
   return {
     seq: s.timeline.length + 1,
     at: e.at,

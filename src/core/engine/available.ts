@@ -5,35 +5,41 @@ import { clampTimeout } from '../command-limits.js';
 import { commandLine } from '../safe-text/index.js';
 import type { Action, NotificationChoice } from './actions.js';
 import * as choose from './choices.js';
-import type { StepRef } from './events.js';
 import { getStep, type Plans, resolveNext, stepKey } from './refs.js';
-import { reportingOpen, type IncidentState } from './state.js';
+import { activeTracks, reportingOpen, type IncidentState, type TrackState } from './state.js';
 
 type Draft<A = Action> = A extends Action ? Omit<A, 'suggested'> : never;
 
-/** The actions possible now, step work first; exactly one is suggested while the incident is open. */
-export function availableActions(state: IncidentState, plans: Plans): Action[] {
+/**
+ * The actions possible now, step work first; exactly one is suggested while the incident is open.
+ * Every active track's step work is offered (in the order the tracks started); with `focus`, only
+ * that track's, and the suggestion is among them.
+ */
+export function availableActions(state: IncidentState, plans: Plans, focus?: string): Action[] {
   if (!state.opened) return [];
   // After the close of the response, reporting goes on while a clock is owed (reportingOpen).
   if (state.closed) return reportingOpen(state) ? [...suggest(reportingActions(state, plans)), ...views()] : views();
-  if (!state.current) return views();
-  const at = state.current;
-  const step = getStep(plans, at);
-  return [...suggest([...stepActions(state, plans, at, step), ...generalActions(state, plans, at, step)]), ...views()];
+  const tracks = activeTracks(state).filter((t) => focus === undefined || t.id === focus);
+  const work = tracks.flatMap((t) => stepActions(state, plans, t, getStep(plans, t.at)));
+  const skips = tracks.flatMap((t) => skipAction(plans, t, getStep(plans, t.at)));
+  if (state.tracks.length === 0) return views();
+  return [...suggest([...work, ...generalActions(state, plans), ...skips, close(state, plans)]), ...views()];
 }
 
-/** Work bound to the current step: its actions, notifications, command, decision or way onward. */
-function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step): Draft[] {
+/** Work bound to a track's step: its actions, notifications, command, decision or way onward. */
+function stepActions(state: IncidentState, plans: Plans, track: TrackState, step: Step): Draft[] {
+  const at = track.at;
   const key = stepKey(at);
   const done = new Set((state.actionsDone[key] ?? []).map((d) => d.index));
   const list: Draft[] = [];
+  const on = { track: track.id, step: at };
   (step.actions ?? []).forEach((text, index) => {
     if (done.has(index)) return;
-    list.push({ kind: 'mark-action-done', id: `action:${index}@${key}`, label: `Done: ${text}`, step: at, index, text });
+    list.push({ kind: 'mark-action-done', id: `action:${index}@${key}`, label: `Done: ${text}`, ...on, index, text });
   });
   for (const n of choose.unsentNotifications(state, plans, at, step)) {
     const id = `notify:${n.planId}#${n.id}@${key}`;
-    list.push({ kind: 'send-notification', id, label: notifyLabel(n, step.owner), step: at, notification: n });
+    list.push({ kind: 'send-notification', id, label: notifyLabel(n, step.owner), ...on, notification: n });
   }
   if (step.run) {
     const { argv, description, cwd } = step.run;
@@ -42,7 +48,7 @@ function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step
       id: `run@${key}`,
       // One line, every argument quoted with its control characters shown: what is read is what runs.
       label: `Run ${commandLine(argv)}`,
-      step: at,
+      ...on,
       argv: [...argv],
       timeoutMs: clampTimeout(toMs(step.run.timeout)),
       env: [...(step.run.env ?? [])],
@@ -53,21 +59,36 @@ function stepActions(state: IncidentState, plans: Plans, at: StepRef, step: Step
   if (step.decision) {
     const { question } = step.decision;
     const options = choose.decisionChoices(plans, at, step);
-    list.push({ kind: 'take-decision', id: `decide@${key}`, label: question, step: at, question, options });
+    list.push({ kind: 'take-decision', id: `decide@${key}`, label: question, ...on, question, options });
   } else if (step.next !== undefined) {
     const to = resolveNext(plans, step.next, at.planId);
     const pending = choose.pendingAt(state, plans, at, step);
     list.push(
       to.planId === at.planId
-        ? { kind: 'continue', id: `continue@${key}`, label: `Continue to ${inSentence(getStep(plans, to).title)}`, step: at, to, pending }
-        : { kind: 'hand-over', id: `hand-over@${key}`, label: `Hand over to ${planTitle(plans, to.planId)}: ${inSentence(getStep(plans, to).title)}`, step: at, to, pending },
+        ? { kind: 'continue', id: `continue@${key}`, label: `Continue to ${inSentence(getStep(plans, to).title)}`, ...on, to, pending }
+        : { kind: 'hand-over', id: `hand-over@${key}`, label: `Hand over to ${planTitle(plans, to.planId)}: ${inSentence(getStep(plans, to).title)}`, ...on, to, pending },
     );
+  } else if (step.end === true && state.tracks.length > 1) {
+    // The last track's end is the close of the response; before that, a track ends on its own.
+    const pending = choose.pendingAt(state, plans, at, step);
+    list.push({ kind: 'end-track', id: `end@${key}`, label: `End this track (${inSentence(step.title)}); the others go on`, ...on, pending });
   }
   return list;
 }
 
-/** What is possible at any step: notes, notifications, clocks, escalation, skipping, closing. */
-function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: Step): Draft[] {
+/** Skipping a track's step: where it may lead, when anywhere. */
+function skipAction(plans: Plans, track: TrackState, step: Step): Draft[] {
+  const targets = choose.skipTargets(plans, track.at, step);
+  if (targets.length === 0) return [];
+  return [{ kind: 'skip-step', id: `skip@${stepKey(track.at)}`, label: `Skip this step (${inSentence(step.title)})`, track: track.id, step: track.at, targets }];
+}
+
+function close(state: IncidentState, plans: Plans): Draft {
+  return { kind: 'close', id: 'close', label: 'Close the incident', owed: choose.owedClocks(state, plans) };
+}
+
+/** What is possible at any step: notes, notifications, clocks, corrections, escalation. */
+function generalActions(state: IncidentState, plans: Plans): Draft[] {
   const list: Draft[] = [{ kind: 'add-note', id: 'note', label: 'Add a note' }];
   const notifications = choose.allNotifications(state, plans);
   if (notifications.length > 0) {
@@ -83,11 +104,6 @@ function generalActions(state: IncidentState, plans: Plans, at: StepRef, step: S
   if (levels && levels.higher.length > 0) {
     list.push({ kind: 'escalate', id: 'escalate', label: 'Escalate the cooperation level', from: levels.from, levels: levels.higher });
   }
-  const targets = choose.skipTargets(plans, at, step);
-  if (targets.length > 0) {
-    list.push({ kind: 'skip-step', id: `skip@${stepKey(at)}`, label: `Skip this step (${inSentence(step.title)})`, step: at, targets });
-  }
-  list.push({ kind: 'close', id: 'close', label: 'Close the incident', owed });
   return list;
 }
 
@@ -126,7 +142,7 @@ function reportingActions(state: IncidentState, plans: Plans): Draft[] {
 function suggest(list: Draft[]): Action[] {
   const pick =
     list.find((a) => a.kind === 'mark-action-done' || a.kind === 'send-notification') ??
-    list.find((a) => a.kind === 'take-decision' || a.kind === 'continue' || a.kind === 'hand-over') ??
+    list.find((a) => a.kind === 'take-decision' || a.kind === 'continue' || a.kind === 'hand-over' || a.kind === 'end-track') ??
     list.find((a) => a.kind === 'close');
   return list.map((a) => ({ ...a, suggested: a === pick }) as Action);
 }

@@ -119,6 +119,7 @@ export function decisionChoices(plans: Plans, at: StepRef, step: Step): Decision
       to,
       handover: to.planId !== at.planId,
       startsClocks: [...(o.startsClocks ?? [])],
+      startsTracks: (o.startsTracks ?? []).map((ref) => resolveNext(plans, ref, at.planId)),
       ...(o.description !== undefined ? { description: o.description } : {}),
       ...(o.escalate !== undefined ? { escalate: o.escalate } : {}),
     };

@@ -1,14 +1,14 @@
 // eventsFor(): a chosen action plus the responder's input, turned into the events to append.
-import type { Action, ActionInput } from './actions.js';
+import type { Action, ActionInput, Pending } from './actions.js';
 import { availableActions } from './available.js';
 import { EventBatch } from './batch.js';
 import { retractionRefused } from './apply-retraction.js';
 import { EngineError } from './errors.js';
 import type { CommandResult } from '../ports.js';
-import type { IncidentEvent, StepRef } from './events.js';
+import type { IncidentEvent, LeftOpen, StepRef } from './events.js';
 import { getNotification, splitRef, type Plans } from './refs.js';
 import type { IncidentState } from './state.js';
-import { enterStep, raiseLevel, sendNotification, startClock } from './transitions.js';
+import { endTrack, enterStep, raiseLevel, sendNotification, startClock, startTrack } from './transitions.js';
 
 /** Longest command output kept in the log: the head and the tail, where errors usually are. */
 export const OUTPUT_LIMIT = 4000;
@@ -49,12 +49,14 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
     case 'continue':
     case 'hand-over':
       return moveOn(b, a, input);
+    case 'end-track':
+      return endTrack(b, a.track, leftOpenOf(a.pending, input));
     case 'skip-step':
       return skip(b, a, input);
     case 'run-command':
       return commandRun(b, a, input);
     case 'add-note':
-      return b.push({ type: 'note-added', text: need(input.text, 'note'), ...(b.state.current ?? {}) });
+      return b.push({ type: 'note-added', text: need(input.text, 'note'), ...noteStep(b, input.track) });
     case 'start-clock':
       return clock(b, a, input);
     case 'retract-entry':
@@ -88,10 +90,21 @@ function send(b: EventBatch, planId: string, id: string, input: ActionInput): vo
 
 /** Continue or hand over; with a reason, what is still open at the step is logged with it. */
 function moveOn(b: EventBatch, a: Of<'continue'> | Of<'hand-over'>, input: ActionInput): void {
-  const open = a.pending.actions.length + a.pending.notifications.length > 0;
+  enterStep(b, a.track, a.to, leftOpenOf(a.pending, input));
+}
+
+function leftOpenOf(pending: Pending, input: ActionInput): LeftOpen | undefined {
+  const open = pending.actions.length + pending.notifications.length > 0;
   const reason = input.reason?.trim() ? input.reason : undefined;
-  const leftOpen = open && reason !== undefined ? { actions: [...a.pending.actions], notifications: [...a.pending.notifications], reason } : undefined;
-  enterStep(b, a.to, leftOpen);
+  return open && reason !== undefined ? { actions: [...pending.actions], notifications: [...pending.notifications], reason } : undefined;
+}
+
+/** The step a note is written at: its track's, or the only track's; none when several run and none is named. */
+function noteStep(b: EventBatch, track: string | undefined): StepRef | Record<string, never> {
+  const tracks = b.state.tracks;
+  const t = track === undefined ? (tracks.length === 1 ? tracks[0] : undefined) : tracks.find((x) => x.id === track);
+  if (track !== undefined && !t) fail(`There is no running track "${track}".`);
+  return t ? { ...t.at } : {};
 }
 
 /** Take an entry back; with a new text (a note) or a notification (a report), correct it in the same batch. */
@@ -124,7 +137,8 @@ function takeDecision(b: EventBatch, a: Of<'take-decision'>, input: ActionInput)
     raiseLevel(b, a.step.planId, option.escalate, `decision at ${a.step.stepId}: ${option.label}`);
   }
   for (const ref of option.startsClocks) startClock(b, ref, a.step.planId, b.when);
-  enterStep(b, option.to);
+  for (const ref of option.startsTracks) startTrack(b, ref, a.step);
+  enterStep(b, a.track, option.to);
 }
 
 function skip(b: EventBatch, a: Of<'skip-step'>, input: ActionInput): void {
@@ -132,7 +146,7 @@ function skip(b: EventBatch, a: Of<'skip-step'>, input: ActionInput): void {
   const target = only ? a.targets[0] : a.targets[input.target ?? -1];
   if (!target) return fail('Choose where skipping this step leads.');
   b.push({ type: 'step-skipped', ...a.step, reason: need(input.reason, 'reason') });
-  enterStep(b, target);
+  enterStep(b, a.track, target);
 }
 
 /** With a working folder: the command-started event, logged before it runs. With a result: its outcome. */

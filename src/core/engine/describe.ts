@@ -9,7 +9,13 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'incident-opened':
       return `Incident opened: ${e.title} (aware since ${e.awareness}${e.severity ? `, severity ${e.severity}` : ''})`;
     case 'step-entered':
-      return `Entered step ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}${leftOpenText(e.leftOpen)}`;
+      return `${trackText(e.track)}Entered step ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}${leftOpenText(e.leftOpen)}`;
+    case 'track-started':
+      return `Track ${e.track} started at ${e.planId}#${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)} (from ${e.from.planId}#${e.from.stepId})`;
+    case 'track-waiting':
+      return `Track ${e.track} waits at the join ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}${leftOpenText(e.leftOpen)}`;
+    case 'track-ended':
+      return `Track ${e.track} ${e.reason === 'joined' ? `joined track ${String(e.into)} at` : 'ended at'} ${e.stepId}: ${stepTitle(plans, e.planId, e.stepId)}${leftOpenText(e.leftOpen)}`;
     case 'action-done':
       return `Done: ${e.text}`;
     case 'note-added':
@@ -25,7 +31,7 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'step-skipped':
       return `Skipped step ${e.stepId}: ${e.reason}`;
     case 'plan-handed-over':
-      return `Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}${leftOpenText(e.leftOpen)}`;
+      return `${trackText(e.track)}Handed over from ${e.from.planId}#${e.from.stepId} to ${e.to.planId}#${e.to.stepId}${leftOpenText(e.leftOpen)}`;
     case 'command-started':
       return `Started ${commandLine(e.argv)} in ${quoteArg(e.cwd)}${e.env.length > 0 ? `, passing ${e.env.map(quoteArg).join(', ')}` : ''}`;
     case 'command-run':
@@ -39,6 +45,11 @@ export function describeEvent(e: IncidentEvent, plans: Plans): string {
     case 'incident-closed':
       return `Incident closed: ${e.summary}`;
   }
+}
+
+/** The track a move is in, when it is not the main one (logs of one track read as before). */
+function trackText(track: string | undefined): string {
+  return track === undefined || track === 'main' ? '' : `Track ${track}: `;
 }
 
 /** When a report went out if earlier than it was logged, and why it took a channel below its TLP. */

@@ -26,11 +26,50 @@ export interface LeftOpen {
   reason: string;
 }
 
+/** The track of logs written before tracks existed, and of an incident's first track. */
+export const MAIN_TRACK = 'main';
+
 export interface StepEntered extends LoggedEvent {
   type: 'step-entered';
   planId: string;
   stepId: string;
+  track?: string; // the track that moves; absent: the main track (and every step-entered before tracks existed)
   leftOpen?: LeftOpen; // absent when nothing was open, and in logs written before it was kept
+}
+
+/**
+ * A new track begins at a step, beside the others: started by the step `from` (on entering it) or
+ * by one of its decision options. It enters its first step (no step-entered follows).
+ */
+export interface TrackStarted extends LoggedEvent {
+  type: 'track-started';
+  track: string;
+  planId: string;
+  stepId: string;
+  from: StepRef;
+}
+
+/** A track arrived at a join that waits for all its tracks, while another can still reach it. */
+export interface TrackWaiting extends LoggedEvent {
+  type: 'track-waiting';
+  track: string;
+  planId: string; // the join step
+  stepId: string;
+  leftOpen?: LeftOpen;
+}
+
+/**
+ * A track ends: at an end step while others run on (`end`), or at a join another track goes on
+ * from (`joined`, with `into`): its own work there is done.
+ */
+export interface TrackEnded extends LoggedEvent {
+  type: 'track-ended';
+  track: string;
+  planId: string; // where it ended
+  stepId: string;
+  reason: 'end' | 'joined';
+  into?: string; // joined: the track that goes on
+  leftOpen?: LeftOpen;
 }
 
 export interface ActionDone extends LoggedEvent {
@@ -97,6 +136,7 @@ export interface PlanHandedOver extends LoggedEvent {
   type: 'plan-handed-over';
   from: StepRef;
   to: StepRef;
+  track?: string; // absent: the main track
   leftOpen?: LeftOpen; // see StepEntered
 }
 
@@ -165,6 +205,9 @@ export interface IncidentClosed extends LoggedEvent {
 export type IncidentEvent =
   | IncidentOpened
   | StepEntered
+  | TrackStarted
+  | TrackWaiting
+  | TrackEnded
   | ActionDone
   | NoteAdded
   | DecisionTaken
@@ -200,4 +243,7 @@ export const EVENT_TYPES: readonly IncidentEventType[] = [
   'clock-waived',
   'entry-retracted',
   'incident-closed',
+  'track-started',
+  'track-waiting',
+  'track-ended',
 ];

@@ -2,8 +2,8 @@
 // older version or against another plan, so types alone are not trusted.
 import { EngineError } from './errors.js';
 import type { LeftOpen, StepRef } from './events.js';
-import { sameStep } from './refs.js';
-import type { IncidentState } from './state.js';
+import { stepKey } from './refs.js';
+import { activeTrackAt, type IncidentState, type TrackState } from './state.js';
 
 /** A non-empty string field, or an invalid-event error naming the field. */
 export function text(value: unknown, field: string): string {
@@ -21,12 +21,14 @@ export function count(value: unknown, field: string): number {
   return value;
 }
 
-/** Refuse an event about a step that is not the current one. */
-export function requireCurrent(state: IncidentState, ref: StepRef): void {
-  if (!sameStep(state.current, ref)) {
-    const now = state.current ? `${state.current.planId}#${state.current.stepId}` : 'none';
-    throw new EngineError('not-current-step', `Step ${ref.planId}#${ref.stepId} is not the current step (${now}).`);
+/** The active track at a step; refuse an event about a step no track is working at. */
+export function requireCurrent(state: IncidentState, ref: StepRef): TrackState {
+  const track = activeTrackAt(state, ref);
+  if (!track) {
+    const now = state.tracks.filter((t) => t.status === 'active').map((t) => stepKey(t.at)).join(', ') || 'none';
+    throw new EngineError('not-current-step', `Step ${ref.planId}#${ref.stepId} is not a current step (now: ${now}).`);
   }
+  return track;
 }
 
 /** The leftOpen of a move (lists of texts and a reason), checked field by field. */

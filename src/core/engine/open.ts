@@ -5,7 +5,7 @@ import type { IncidentEvent } from './events.js';
 import { getPlan, type Plans, startStep } from './refs.js';
 import { initialState } from './state.js';
 import { toIso } from './time.js';
-import { startAwarenessClocks, startClock } from './transitions.js';
+import { onEntry, startAwarenessClocks } from './transitions.js';
 
 export interface OpenInput {
   planId: string;
@@ -33,6 +33,6 @@ export function openIncident(plans: Plans, input: OpenInput): IncidentEvent[] {
   startAwarenessClocks(b, plan.metadata.id);
   const start = startStep(plan);
   b.push({ type: 'step-entered', planId: plan.metadata.id, stepId: start.id });
-  for (const ref of start.startsClocks ?? []) startClock(b, ref, plan.metadata.id, input.at);
+  onEntry(b, { planId: plan.metadata.id, stepId: start.id });
   return b.events;
 }

@@ -24,7 +24,32 @@ export interface LevelState {
   rank: number;
 }
 
-export interface VisitedStep extends StepRef, Stamp {}
+export interface VisitedStep extends StepRef, Stamp {
+  track?: string; // absent: the main track
+}
+
+/**
+ * A running track: one line of work beside the others, at one step. A track that reached a join
+ * waiting for all its tracks is `waiting` there until the join opens.
+ */
+export interface TrackState {
+  id: string;
+  planId: string; // the plan the track is in (a hand-over moves it)
+  at: StepRef;
+  since: string; // when it reached the step
+  status: 'active' | 'waiting';
+  from?: StepRef; // the step that started it (absent for the main track)
+  startedAt: string;
+  visitedFrom: number; // the length of `visited` when it started: what other tracks did since is after it
+}
+
+/** A track that ended, and how. */
+export interface EndedTrack extends Stamp {
+  id: string;
+  step: StepRef; // where it ended
+  reason: 'end' | 'joined';
+  into?: string;
+}
 export interface DoneAction extends Stamp {
   index: number;
   text: string;
@@ -65,6 +90,7 @@ export interface LeftOpenRecord extends StepRef, Stamp, LeftOpen {}
 export interface HandOver extends Stamp {
   from: StepRef;
   to: StepRef;
+  track?: string; // absent: the main track
 }
 export interface CommandRecord extends StepRef, Stamp {
   argv: string[];
@@ -133,7 +159,9 @@ export interface IncidentState {
   meta?: IncidentMeta;
   planId?: string; // the plan the incident is in now (changes on hand-over)
   plans: string[]; // every plan the incident has been in, in order
-  current?: StepRef; // the one active step
+  tracks: TrackState[]; // the running tracks, in the order they started
+  endedTracks: EndedTrack[];
+  tracksStarted: number; // how many tracks have ever started (names the next one)
   visited: VisitedStep[];
   level?: LevelState;
   escalations: EscalationRecord[];
@@ -154,11 +182,29 @@ export interface IncidentState {
   timeline: TimelineEntry[];
 }
 
+/** The tracks at work now (not waiting at a join). */
+export function activeTracks(s: IncidentState): TrackState[] {
+  return s.tracks.filter((t) => t.status === 'active');
+}
+
+/** The active track at a step, if any (tracks that meet at a step merge, so there is at most one). */
+export function activeTrackAt(s: IncidentState, ref: StepRef): TrackState | undefined {
+  return s.tracks.find((t) => t.status === 'active' && t.at.planId === ref.planId && t.at.stepId === ref.stepId);
+}
+
+/** The tracks waiting at a join step, earliest first. */
+export function waitingAt(s: IncidentState, ref: StepRef): TrackState[] {
+  return s.tracks.filter((t) => t.status === 'waiting' && t.at.planId === ref.planId && t.at.stepId === ref.stepId);
+}
+
 /** The state before any event: nothing opened yet. */
 export function initialState(): IncidentState {
   return {
     opened: false,
     plans: [],
+    tracks: [],
+    endedTracks: [],
+    tracksStarted: 0,
     visited: [],
     escalations: [],
     decisions: [],

@@ -4,8 +4,10 @@ import type { Notification } from '../plan/types.js';
 import type { EventBatch } from './batch.js';
 import { clockDue } from './clocks.js';
 import { EngineError } from './errors.js';
-import type { LeftOpen, StepRef } from './events.js';
-import { getClock, getLevel, getPlan, getStep, splitRef } from './refs.js';
+import { MAIN_TRACK, type LeftOpen, type StepRef } from './events.js';
+import { canReach } from './reach.js';
+import { getClock, getLevel, getPlan, getStep, resolveNext, splitRef } from './refs.js';
+import { activeTrackAt, activeTracks, waitingAt, type TrackState } from './state.js';
 import { parseIso, toIso } from './time.js';
 import { aboveCeiling } from '../tlp.js';
 
@@ -40,21 +42,102 @@ export function raiseLevel(b: EventBatch, planId: string, levelId: string, reaso
   b.push({ type: 'level-escalated', planId, from: from.id, to: to.id, reason });
 }
 
-/** Enter a step: hand over first if it is in another plan; raise the level; start its clocks. */
-export function enterStep(b: EventBatch, to: StepRef, leftOpen?: LeftOpen): void {
+/**
+ * Move a track to a step: hand over first if it is in another plan, then enter it, unless another
+ * track is working there (the two merge: this one ends) or it is a join that is not open yet.
+ */
+export function enterStep(b: EventBatch, trackId: string, to: StepRef, leftOpen?: LeftOpen): void {
+  const track = runningTrack(b, trackId);
   const step = getStep(b.plans, to);
-  const from = b.state.current;
+  const named = trackId === MAIN_TRACK ? {} : { track: trackId };
   // What the move left open rides on its first event, so the log says it where the step was left.
-  const left = leftOpen === undefined ? {} : { leftOpen };
-  const handover = to.planId !== b.state.planId && from !== undefined;
-  if (handover) {
+  let left: { leftOpen?: LeftOpen } = leftOpen === undefined ? {} : { leftOpen };
+  if (to.planId !== track.planId) {
     const firstVisit = !b.state.plans.includes(to.planId);
-    b.push({ type: 'plan-handed-over', from: { ...from }, to: { ...to }, ...left });
+    b.push({ type: 'plan-handed-over', ...named, from: { ...track.at }, to: { ...to }, ...left });
+    left = {};
     if (firstVisit) startAwarenessClocks(b, to.planId);
   }
-  b.push({ type: 'step-entered', planId: to.planId, stepId: to.stepId, ...(handover ? {} : left) });
-  raiseLevel(b, to.planId, step.level, `step ${to.stepId} runs at level ${step.level}`);
-  for (const ref of step.startsClocks ?? []) startClock(b, ref, to.planId, b.when);
+  const into = activeTrackAt(b.state, to) ?? (step.join === 'first' ? passedBy(b, to, track) : undefined);
+  if (into && into.id !== trackId) {
+    b.push({ type: 'track-ended', track: trackId, planId: to.planId, stepId: to.stepId, reason: 'joined', into: into.id, ...left });
+    return releaseJoins(b);
+  }
+  if (step.join === 'all' && othersCanReach(b, to, trackId)) {
+    b.push({ type: 'track-waiting', track: trackId, planId: to.planId, stepId: to.stepId, ...left });
+    return releaseJoins(b);
+  }
+  b.push({ type: 'step-entered', planId: to.planId, stepId: to.stepId, ...named, ...left });
+  joinWaiting(b, to, trackId);
+  onEntry(b, to);
+  releaseJoins(b);
+}
+
+/** What entering a step sets going: its level, its clocks, and the tracks it starts. */
+export function onEntry(b: EventBatch, at: StepRef): void {
+  const step = getStep(b.plans, at);
+  raiseLevel(b, at.planId, step.level, `step ${at.stepId} runs at level ${step.level}`);
+  for (const ref of step.startsClocks ?? []) startClock(b, ref, at.planId, b.when);
+  for (const ref of step.startsTracks ?? []) startTrack(b, resolveNext(b.plans, ref, at.planId), at);
+}
+
+/**
+ * Start a track at `to`, from the step `from` (where an active track is), unless a track already
+ * works there. A first step in another plan brings that plan in, with its awareness clocks.
+ */
+export function startTrack(b: EventBatch, to: StepRef, from: StepRef): void {
+  if (activeTrackAt(b.state, to)) return;
+  const track = `t${b.state.tracksStarted + 1}`;
+  const firstVisit = !b.state.plans.includes(to.planId);
+  b.push({ type: 'track-started', track, planId: to.planId, stepId: to.stepId, from: { ...from } });
+  if (firstVisit) startAwarenessClocks(b, to.planId);
+  onEntry(b, to);
+}
+
+/** End a track at its end step while others run on, and open any join that waited only for it. */
+export function endTrack(b: EventBatch, trackId: string, leftOpen?: LeftOpen): void {
+  const track = runningTrack(b, trackId);
+  b.push({ type: 'track-ended', track: trackId, planId: track.at.planId, stepId: track.at.stepId, reason: 'end', ...(leftOpen === undefined ? {} : { leftOpen }) });
+  releaseJoins(b);
+}
+
+/**
+ * Open every join no active track can reach any more: its earliest waiting track enters it, and the
+ * others waiting there join that one. Repeated, since an opened join's track can release another.
+ */
+function releaseJoins(b: EventBatch): void {
+  for (;;) {
+    const waiting = b.state.tracks.find((t) => t.status === 'waiting' && !othersCanReach(b, t.at, t.id));
+    if (!waiting) return;
+    const at = { ...waiting.at };
+    b.push({ type: 'step-entered', planId: at.planId, stepId: at.stepId, ...(waiting.id === MAIN_TRACK ? {} : { track: waiting.id }) });
+    joinWaiting(b, at, waiting.id);
+    onEntry(b, at);
+  }
+}
+
+/** The tracks that waited at a join end there, joined into the one that goes on from it. */
+function joinWaiting(b: EventBatch, at: StepRef, into: string): void {
+  for (const t of waitingAt(b.state, at)) {
+    if (t.id !== into) b.push({ type: 'track-ended', track: t.id, planId: at.planId, stepId: at.stepId, reason: 'joined', into });
+  }
+}
+
+/** Whether an active track other than `trackId` can still reach `join`. */
+function othersCanReach(b: EventBatch, join: StepRef, trackId: string): boolean {
+  return activeTracks(b.state).some((t) => t.id !== trackId && canReach(b.plans, t.at, join));
+}
+
+/** The running track that entered a first-arrival join since `track` started, if one did. */
+function passedBy(b: EventBatch, join: StepRef, track: TrackState): TrackState | undefined {
+  const entered = b.state.visited.slice(track.visitedFrom).filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== track.id);
+  return entered.map((v) => b.state.tracks.find((t) => t.id === (v.track ?? MAIN_TRACK))).find((t) => t !== undefined);
+}
+
+function runningTrack(b: EventBatch, id: string): TrackState {
+  const track = b.state.tracks.find((t) => t.id === id);
+  if (!track) throw new EngineError('invalid-input', `There is no running track "${id}".`);
+  return track;
 }
 
 /** How a report went out, besides the notification itself. */

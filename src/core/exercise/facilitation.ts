@@ -33,7 +33,7 @@ const ENDEX = '__endex__';
 /** A note by the facilitator at the current exercise time: it also marks where time stands. */
 export async function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock' | 'plans'>, text: string): Promise<void> {
   await commitFromLatest(d.log, d.incidentId, d.plans, (state) =>
-    state.closed ? [] : [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.current ?? {}) }],
+    state.closed ? [] : [{ type: 'note-added', text, at: d.clock.now().toISOString(), actor: FACILITATOR, ...(state.tracks.length === 1 && state.tracks[0] ? state.tracks[0].at : {}) }],
   );
 }
 

@@ -72,7 +72,9 @@ export class ExerciseSession {
   perform(entry: ScriptEntry, index: number, at: Date): void {
     this.attempt('script', index, at, [`script entry ${index + 1}`, ` (${entry.do})`], () => {
       const { action, input } = translate(this.state, this.plans, entry, this.exercise.plan, at);
-      const owner = this.state.current ? stepOwner(this.plans, this.state.current.planId, this.state.current.stepId) : undefined;
+      const only = this.state.tracks.length === 1 ? this.state.tracks[0]?.at : undefined;
+      const where = 'step' in action ? action.step : only;
+      const owner = where ? stepOwner(this.plans, where.planId, where.stepId) : undefined;
       return eventsFor(this.state, this.plans, action.id, input, at, entry.actor ?? owner ?? FACILITATOR);
     });
   }

@@ -1,6 +1,6 @@
 // A script entry turned into the engine action a responder would choose, plus its input.
 // The action is looked up in availableActions(), so a script can do only what a person could.
-import { availableActions, splitRef, stepKey, type Action, type ActionInput, type IncidentState, type Plans } from '../engine/index.js';
+import { activeTracks, availableActions, splitRef, stepKey, type Action, type ActionInput, type IncidentState, type Plans } from '../engine/index.js';
 import { addDuration, parseDuration } from '../time/duration.js';
 import type { ScriptEntry } from './types.js';
 
@@ -19,14 +19,21 @@ type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
 export function translate(state: IncidentState, plans: Plans, entry: ScriptEntry, home: string, at: Date): Translated {
   if (!state.opened) refuse('the incident is not open yet');
   if (state.closed) refuse('the incident is already closed');
-  const actions = availableActions(state, plans);
-  const current = state.current ? stepKey(state.current) : 'no step';
+  // `step` names the track the entry acts in; without it, the only track (or the one that offers the action).
+  const tracks = activeTracks(state);
+  const all = tracks.map((t) => stepKey(t.at)).join(' and ') || 'no step';
+  let focus = tracks.length === 1 ? tracks[0] : undefined;
   if (entry.step !== undefined) {
     const want = splitRef(entry.step, home);
-    if (`${want.planId}#${want.id}` !== current) refuse(`the incident is at ${current}, not at ${want.planId}#${want.id}`);
+    focus = tracks.find((t) => t.at.planId === want.planId && t.at.stepId === want.id) ?? refuse(`the incident is at ${all}, not at ${want.planId}#${want.id}`);
   }
-  const find = <K extends Action['kind']>(kind: K, why: string): Of<K> =>
-    (actions.find((a) => a.kind === kind) as Of<K> | undefined) ?? refuse(why);
+  const actions = availableActions(state, plans, focus?.id);
+  const current = focus ? stepKey(focus.at) : all;
+  const find = <K extends Action['kind']>(kind: K, why: string): Of<K> => {
+    const found = actions.filter((a) => a.kind === kind) as Of<K>[];
+    if (found.length > 1 && 'step' in (found[0] ?? {})) refuse(`several tracks run (${all}): name the step the entry acts on with step:`);
+    return found[0] ?? refuse(why);
+  };
   switch (entry.do) {
     case 'action-done':
       return { action: stepAction(state, actions, entry, current), input: {} };
@@ -41,7 +48,9 @@ export function translate(state: IncidentState, plans: Plans, entry: ScriptEntry
     case 'skip':
       return skip(find('skip-step', `step ${current} cannot be skipped`), entry, home);
     case 'continue': {
-      const a = actions.find((x) => x.kind === 'continue' || x.kind === 'hand-over');
+      const moves = actions.filter((x) => x.kind === 'continue' || x.kind === 'hand-over' || x.kind === 'end-track');
+      if (moves.length > 1) refuse(`several tracks run (${all}): name the step the entry acts on with step:`);
+      const a = moves[0];
       return { action: a ?? refuse(`step ${current} has no single next step to continue to (take its decision instead)`), input: {} };
     }
     case 'start-clock': {

@@ -144,6 +144,7 @@ export interface DecisionOption {
   escalate?: string; // level id raised to when the option is taken
   mechanism?: EuMechanism;
   startsClocks?: string[];
+  startsTracks?: string[]; // steps (or PLAN#STEP) where new tracks begin when the option is taken, beside `next`
 }
 
 export interface Decision {
@@ -170,6 +171,8 @@ export interface Step {
   next?: string;
   decision?: Decision;
   end?: boolean;
+  startsTracks?: string[]; // steps (or PLAN#STEP) where new tracks begin when this step is entered
+  join?: 'all' | 'first'; // tracks meet here: it opens when every track that can still reach it has arrived, or at the first
 }
 
 export interface Capability {

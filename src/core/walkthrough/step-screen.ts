@@ -1,5 +1,5 @@
 // One screen per step: everything a responder needs to act, in the order they need it.
-import { clockStatus, reportingOpen, roleTitle, stepKey, type IncidentState, type Plans } from '../engine/index.js';
+import { clockStatus, reportingOpen, roleTitle, stepKey, type IncidentState, type Plans, type TrackState } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
 import { packParts, wrap } from '../report/wrap.js';
@@ -13,6 +13,8 @@ export interface ScreenContext {
   styler: Styler;
   formatTime: (iso: string) => string;
   width: number;
+  /** The track whose step is shown (default: the first active one). */
+  focus?: string;
 }
 
 /** The step screen for the incident's current state. */
@@ -26,7 +28,8 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
   const clocks = clockStatus(state, ctx.now).filter((c) => c.status !== 'met');
   if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, ctx.formatTime, width), rule);
 
-  const current = state.current;
+  if (state.tracks.length > 1) lines.push(s.bold('TRACKS'), ...trackLines(state, ctx), rule);
+  const current = focused(state, ctx.focus)?.at;
   const plan = current ? ctx.plans.get(current.planId) : undefined;
   const step = plan?.steps.find((x) => x.id === current?.stepId);
   if (state.closed) {
@@ -43,7 +46,8 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
   const plan = state.planId ? ctx.plans.get(state.planId) : undefined;
   const levelPlan = state.level ? ctx.plans.get(state.level.planId) : undefined;
   const level = levelPlan?.levels.find((l) => l.id === state.level?.id);
-  const step = plan?.steps.find((x) => x.id === state.current?.stepId);
+  const at = focused(state, ctx.focus)?.at;
+  const step = at ? ctx.plans.get(at.planId)?.steps.find((x) => x.id === at.stepId) : undefined;
   return [
     ...packParts([`${s.bold('INCIDENT')} ${t(ctx.incidentId)}`, t(meta?.title ?? ''), ...(meta?.severity ? [`severity ${t(meta.severity)}`] : [])], width),
     ...packParts(
@@ -57,6 +61,26 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
       width,
     ),
   ];
+}
+
+/** The track shown: the one asked for while it works, else the first active one. */
+export function focused(state: IncidentState, focus: string | undefined): TrackState | undefined {
+  const active = state.tracks.filter((k) => k.status === 'active');
+  return active.find((k) => k.id === focus) ?? active[0];
+}
+
+/** One line per running track: which is shown, its step, who owns it, and how long it has waited there. */
+function trackLines(state: IncidentState, ctx: ScreenContext): string[] {
+  const s = ctx.styler;
+  const shown = focused(state, ctx.focus)?.id;
+  return state.tracks.map((k) => {
+    const step = ctx.plans.get(k.at.planId)?.steps.find((x) => x.id === k.at.stepId);
+    const owner = step ? roleTitle(ctx.plans, step.owner, k.at.planId) : '?';
+    const minutes = Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(k.since)) / 60_000));
+    const waited = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+    const line = `${k.id === shown ? '▸' : ' '} ${t(step?.title ?? k.at.stepId)} · ${t(owner)} · ${k.status === 'waiting' ? 'waiting at the join' : 'at it'} for ${waited}`;
+    return k.id === shown ? s.bold(line) : line;
+  });
 }
 
 function stepLines(plans: Plans, plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {

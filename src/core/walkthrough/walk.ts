@@ -1,6 +1,6 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
-import { availableActions, EngineError, eventsFor, fold, reportingOpen, type Action, type IncidentState, type Plans } from '../engine/index.js';
+import { activeTracks, availableActions, EngineError, eventsFor, fold, reportingOpen, roleTitle, splitRef, type Action, type IncidentState, type Plans, type StepRef } from '../engine/index.js';
 import type { Choice, LogChanges } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
@@ -26,6 +26,8 @@ export interface WalkInput {
   hooks?: WalkHooks;
   /** How the pause entry tells the user to resume. */
   resumeHint?: string;
+  /** The responder's role (--role, $CRISIS_ROLE): a track whose step that role owns is shown first. */
+  role?: string;
 }
 
 /** How a facilitated exercise (or any other driver) takes part in the walkthrough. */
@@ -48,6 +50,7 @@ const PAUSE = '__pause__';
 export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
   const hooks = input.hooks ?? {};
   let notice = ''; // shown under the next screen, which clears the terminal
+  let focus: string | undefined; // the track on screen
   for (;;) {
     // Re-read the log every time: a second responder may have added notes from another terminal.
     let shownSeq = 0;
@@ -61,6 +64,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       await hooks.beforeScreen(state);
       state = await read();
     }
+    focus = chooseFocus(state, input.plans, focus, input.role);
     const now = deps.clock.now();
     const shown = [
       hooks.banner?.(state) ?? '',
@@ -71,6 +75,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
         styler: deps.styler,
         formatTime: deps.formatTime,
         width: deps.screen.columns,
+        ...(focus !== undefined ? { focus } : {}),
       }),
       notice,
     ].join('');
@@ -79,12 +84,12 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     notice = '';
     if (state.closed && !reportingOpen(state)) return 'closed';
 
-    const actions = availableActions(state, input.plans);
+    const actions = availableActions(state, input.plans, focus);
     const extra = hooks.choices?.(state) ?? [];
     // A driver's own entries (the facilitator's) come first, where they are seen without scrolling.
     // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
-    const choices = [...extra, ...menu(actions, input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
+    const choices = [...extra, ...menu(actions, trackChoices(state, input.plans, focus), input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
     const chosen = await selectWhileLive<string>(deps, input.incidentId, shownSeq, {
       message: 'What now?',
       choices,
@@ -93,6 +98,10 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     });
     if (chosen === LOG_CHANGED) continue; // a teammate's event: draw the screen again from the log
     if (chosen === PAUSE) return 'paused';
+    if (chosen.startsWith(TRACK)) {
+      focus = chosen.slice(TRACK.length);
+      continue;
+    }
     const action = actions.find((a) => a.id === chosen);
     if (!action) {
       if (extra.some((c) => c.value === chosen) && (await hooks.choose?.(chosen, state)) === 'end') return 'ended';
@@ -108,8 +117,10 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       continue;
     }
     const ctx: AskContext = { ...deps, plans: input.plans, ...(state.meta ? { awareness: state.meta.awareness } : {}) };
-    const answer = await askInput(ctx, action);
-    if (answer === undefined) continue; // the responder backed out
+    const asked = await askInput(ctx, action);
+    if (asked === undefined) continue; // the responder backed out
+    // A note is about the step of the track on screen.
+    const answer = action.kind === 'add-note' && focus !== undefined ? { ...asked, track: focus } : asked;
     try {
       // Decided again on the latest log, so a choice made while another terminal wrote still fits.
       const at = deps.clock.now();
@@ -122,6 +133,33 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
 }
 
 const SUGGESTED = '  ◂ suggested';
+const TRACK = '__track__:';
+
+/**
+ * The track to show: the one the responder picked while it still works; else, with a role, the
+ * first active track whose step that role owns; else the first active track.
+ */
+function chooseFocus(state: IncidentState, plans: Plans, focus: string | undefined, role: string | undefined): string | undefined {
+  const active = activeTracks(state);
+  if (active.some((t) => t.id === focus)) return focus;
+  const owns = role === undefined ? undefined : active.find((t) => ownerOf(plans, t.at) === role || ownerOf(plans, t.at) === splitRef(role, t.at.planId).id && splitRef(role, t.at.planId).planId === t.at.planId);
+  return (owns ?? active[0])?.id;
+}
+
+function ownerOf(plans: Plans, at: StepRef): string | undefined {
+  return plans.get(at.planId)?.steps.find((x) => x.id === at.stepId)?.owner;
+}
+
+/** One entry per other active track, to work on it instead. */
+function trackChoices(state: IncidentState, plans: Plans, focus: string | undefined): Choice<string>[] {
+  return activeTracks(state)
+    .filter((t) => t.id !== focus)
+    .map((t) => {
+      const step = plans.get(t.at.planId)?.steps.find((x) => x.id === t.at.stepId);
+      const owner = step ? roleTitle(plans, step.owner, t.at.planId) : '?';
+      return { name: `Work on the other track: ${step?.title ?? t.at.stepId} (${owner})`, value: `${TRACK}${t.id}` };
+    });
+}
 
 /** Why a choice was not recorded, in words: the action by its label, never by its internal id. */
 function refusal(error: EngineError, action: Action): string {
@@ -143,8 +181,9 @@ function lineCount(text: string): number {
 }
 
 /** The engine's actions as entries; a suggested one is shortened first so its mark survives clipping. */
-function menu(actions: readonly Action[], resumeHint: string, room: number): Choice<string>[] {
+function menu(actions: readonly Action[], tracks: Choice<string>[], resumeHint: string, room: number): Choice<string>[] {
   const choices = actions.map((a) => ({ name: a.suggested ? `${clip(safeLine(a.label), room - SUGGESTED.length)}${SUGGESTED}` : safeLine(a.label), value: a.id }));
+  choices.push(...tracks);
   choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
   return choices;
 }

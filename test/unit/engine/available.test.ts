@@ -76,9 +76,9 @@ describe('availableActions', () => {
     const decide = find(s, 'take-decision');
     expect(decide).toMatchObject({ id: 'decide@xx-ncp#assess', question: 'How large is the incident?', suggested: true });
     expect(decide?.options).toEqual([
-      { index: 0, label: 'National', to: { planId: 'xx-ncp', stepId: 'recover' }, handover: false, startsClocks: [] },
-      { index: 1, label: 'National coordination', to: { planId: 'xx-ncp', stepId: 'coordinate' }, handover: false, startsClocks: [] },
-      { index: 2, label: 'Large-scale', to: { planId: 'eu-circp', stepId: 'cyclone' }, handover: true, escalate: 'operational', startsClocks: ['dora-initial'] },
+      { index: 0, label: 'National', to: { planId: 'xx-ncp', stepId: 'recover' }, handover: false, startsClocks: [], startsTracks: [] },
+      { index: 1, label: 'National coordination', to: { planId: 'xx-ncp', stepId: 'coordinate' }, handover: false, startsClocks: [], startsTracks: [] },
+      { index: 2, label: 'Large-scale', to: { planId: 'eu-circp', stepId: 'cyclone' }, handover: true, escalate: 'operational', startsClocks: ['dora-initial'], startsTracks: [] },
     ]);
     expect(ids(s)).not.toContain('continue@xx-ncp#assess');
     expect(find(s, 'skip-step')?.targets.map((t) => t.stepId)).toEqual(['recover', 'coordinate', 'cyclone']);

@@ -65,7 +65,7 @@ describe('eventsFor', () => {
     s.act('continue', {}, at);
     const events = s.act('skip', { reason: 'Decided at the ministry', target: 1 }, at);
     expect(events.map((e) => e.type)).toEqual(['step-skipped', 'step-entered', 'level-escalated', 'clock-started']);
-    expect(s.state.current).toEqual({ planId: 'xx-ncp', stepId: 'coordinate' });
+    expect(s.state.tracks[0]?.at).toEqual({ planId: 'xx-ncp', stepId: 'coordinate' });
   });
 
   it('records a command run with a bounded output excerpt', () => {
@@ -149,7 +149,7 @@ describe('eventsFor refuses impossible actions', () => {
     s.act('decide', { option: 0 }, at);
     s.act('run', { cwd: '/srv' }, at);
     s.act('skip', { reason: 'moved on from the other terminal', target: 0 }, at);
-    expect(s.state.current?.stepId).not.toBe('recover');
+    expect(s.state.tracks[0]?.at?.stepId).not.toBe('recover');
     const [run] = commandFinished(s.state, s.plans, { exitCode: 0, timedOut: false, durationMs: 10, output: '' }, at, 'alice');
     expect(run).toMatchObject({ type: 'command-run', stepId: 'recover' });
     expect(() => apply(s.state, run as IncidentEvent, s.plans)).not.toThrow();

@@ -26,7 +26,7 @@ describe('openIncident', () => {
   it('folds into the incident meta, the start level and the current step', () => {
     const state = fold(plans(), openIncident(plans(), input));
     expect(state.meta).toEqual({ planId: 'xx-ncp', title: 'Outage', awareness: '2025-03-01T08:00:00.000Z', openedAt: '2025-03-01T10:00:00.000Z', openedBy: 'alice' });
-    expect(state.current).toEqual({ planId: 'xx-ncp', stepId: 'triage' });
+    expect(state.tracks[0]?.at).toEqual({ planId: 'xx-ncp', stepId: 'triage' });
     expect(state.level).toEqual({ planId: 'xx-ncp', id: 'technical', rank: 1 });
     expect(state.plans).toEqual(['xx-ncp']);
     expect(state.visited).toEqual([{ planId: 'xx-ncp', stepId: 'triage', at: '2025-03-01T10:00:00.000Z', actor: 'alice' }]);

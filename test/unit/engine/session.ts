@@ -48,6 +48,6 @@ export class Session {
   private resolveId(idOrPrefix: string): string {
     return idOrPrefix.includes('@') || !idOrPrefix.match(/^(action:\d+|decide|continue|hand-over|skip|run)$/)
       ? idOrPrefix
-      : `${idOrPrefix}@${this.state.current?.planId}#${this.state.current?.stepId}`;
+      : `${idOrPrefix}@${this.state.tracks[0]?.at?.planId}#${this.state.tracks[0]?.at?.stepId}`;
   }
 }

@@ -112,6 +112,6 @@ describe('runExercise', () => {
     expect(run.state.clocks.find((c) => c.clockId === 'intermediate')?.metAt).toBe(hoursIn(3));
     expect(run.state.escalations[0]).toMatchObject({ to: 'operational', reason: 'press interest' });
     expect(run.state.skipped).toMatchObject([{ stepId: 'triage', reason: 'already triaged' }]);
-    expect(run.state.current).toEqual({ planId: 'xx-ncp', stepId: 'recover' });
+    expect(run.state.tracks[0]?.at).toEqual({ planId: 'xx-ncp', stepId: 'recover' });
   });
 });

@@ -26,7 +26,7 @@ const now = new Date('2025-03-01T10:00:00.000Z'); // two hours after AWARE
 const plan: Plan = { ...national, channels: (national.channels ?? []).map((c) => (c.id === 'phone' ? { ...c, maxTlp: 'GREEN' as const } : c)) };
 const withChannel: NotificationChoice = { planId: 'xx-ncp', id: 'ew-report', title: 'Early warning report', to: 'national-csirt', toTitle: 'National CSIRT', channel: 'portal', clock: 'early-warning', tlp: 'AMBER' };
 const noChannel: NotificationChoice = { planId: 'xx-ncp', id: 'interim', title: 'Intermediate report', to: 'national-csirt', toTitle: 'National CSIRT', clock: 'intermediate', tlp: 'AMBER' };
-const send = (n: NotificationChoice): Action => ({ kind: 'send-notification', id: `notify:${n.id}`, label: n.title, suggested: true, step: { planId: 'xx-ncp', stepId: 'triage' }, notification: n });
+const send = (n: NotificationChoice): Action => ({ kind: 'send-notification', track: 'main', id: `notify:${n.id}`, label: n.title, suggested: true, step: { planId: 'xx-ncp', stepId: 'triage' }, notification: n });
 
 function ask(action: Action, answers: Answer[]) {
   const prompter = new Recording(answers);
@@ -89,7 +89,7 @@ describe('recording a notification', () => {
 
 describe('moving on with open items', () => {
   const move: Action = {
-    kind: 'continue',
+    kind: 'continue', track: 'main',
     id: 'continue@xx-ncp#triage',
     label: 'Continue to assess',
     suggested: false,

@@ -7,6 +7,7 @@ import { clockNeverStarted } from './clock-never-started.js';
 import { clockNotStepEntered } from './clock-not-step-entered.js';
 import { sharedClockMismatch } from './clock-shared.js';
 import { deadEndLoop } from './dead-end-loop.js';
+import { joinTwice, joinWithoutTracks } from './tracks.js';
 import { duplicateLabel, tooFewOptions } from './decision.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { duplicateRank } from './duplicate-rank.js';
@@ -49,6 +50,8 @@ export const planRules: readonly Rule[] = [
   noExit,
   ambiguousExit,
   deadEndLoop,
+  joinTwice,
+  joinWithoutTracks,
   tooFewOptions,
   duplicateLabel,
   durationFormat,

@@ -71,9 +71,9 @@ function sites(plan: unknown, ...patterns: readonly string[]): RefSite[] {
   return out;
 }
 
-/** References to steps: start, next, option next (local or PLAN#STEP). */
+/** References to steps: start, next, option next, and where tracks start (local or PLAN#STEP). */
 export function stepRefSites(plan: unknown): RefSite[] {
-  return sites(plan, 'start', 'steps/*/next', 'steps/*/decision/options/*/next');
+  return sites(plan, 'start', 'steps/*/next', 'steps/*/decision/options/*/next', 'steps/*/startsTracks/*', 'steps/*/decision/options/*/startsTracks/*');
 }
 
 /** Union-level arrangements: PLAN#STEP or PLAN#ROLE in the parent plan. */

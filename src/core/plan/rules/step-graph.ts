@@ -9,6 +9,8 @@ export interface StepNode {
   id: string | undefined;
   /** Indexes of the local steps this step can go to. */
   targets: number[];
+  /** Indexes of the local steps where tracks this step (or one of its options) starts begin. */
+  tracks: number[];
   /** The step ends the plan, hands over to another plan, or has a broken reference (reported elsewhere). */
   escapes: boolean;
   /** The step has a next or option next that is not a string, or names no local step. */
@@ -25,6 +27,12 @@ export interface StepGraph {
 export function exitValues(step: unknown): unknown[] {
   const options = items(get(step, 'decision'), 'options').map((o) => get(o, 'next'));
   return [get(step, 'next'), ...options].filter((v) => v !== undefined && v !== null);
+}
+
+/** The startsTracks values of a step and of its options, whatever their type. */
+export function trackValues(step: unknown): unknown[] {
+  const options = items(get(step, 'decision'), 'options').flatMap((o) => asArray(get(o, 'startsTracks')));
+  return [...asArray(get(step, 'startsTracks')), ...options];
 }
 
 /** Builds the flow graph of a plan. */
@@ -45,17 +53,22 @@ export function buildStepGraph(plan: unknown): StepGraph {
       escapes = true;
       if (local) broken = true;
     }
-    return { id: str(get(step, 'id')), targets, escapes, broken };
+    const tracks = trackValues(step)
+      .map((v) => str(v))
+      .map((text) => (text === undefined ? undefined : parseRef(text)))
+      .map((ref) => (ref !== undefined && (ref.plan === undefined || ref.plan === own) ? byId.get(ref.id) : undefined))
+      .filter((t): t is number => t !== undefined);
+    return { id: str(get(step, 'id')), targets, tracks, escapes, broken };
   });
   return { nodes, byId };
 }
 
-/** Indexes reachable from `start` (including it), following targets. */
-export function reachable(nodes: readonly StepNode[], start: number): Set<number> {
+/** Indexes reachable from `start` (including it), following targets (and, with `tracks`, where tracks start). */
+export function reachable(nodes: readonly StepNode[], start: number, tracks = false): Set<number> {
   const seen = new Set<number>([start]);
   const queue = [start];
   for (let v = queue.shift(); v !== undefined; v = queue.shift()) {
-    for (const w of nodes[v]?.targets ?? []) {
+    for (const w of [...(nodes[v]?.targets ?? []), ...(tracks ? (nodes[v]?.tracks ?? []) : [])]) {
       if (!seen.has(w)) {
         seen.add(w);
         queue.push(w);

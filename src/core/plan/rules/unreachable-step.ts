@@ -31,17 +31,17 @@ export const unreachableStep: Rule = {
     if (nodes.some((n) => n.broken)) return [];
     const start = startName === undefined ? 0 : byId.get(startName) ?? 0;
     if (nodes.length === 0) return [];
-    const seen = reachable(nodes, start);
+    const seen = reachable(nodes, start, true); // a step only a track starts at is reached too
     const startLabel = nodes[start]?.id === undefined ? 'the first step' : `the start step "${nodes[start]?.id}"`;
     const orphans = nodes.map((_, i) => i).filter((i) => !seen.has(i) && isFirst(nodes, byId, i));
     // Report where an unreachable region begins, not every step after it: one real problem, one finding.
-    const fedByOrphan = new Set(orphans.flatMap((i) => (nodes[i]?.targets ?? []).filter((t) => t !== i)));
+    const fedByOrphan = new Set(orphans.flatMap((i) => [...(nodes[i]?.targets ?? []), ...(nodes[i]?.tracks ?? [])].filter((t) => t !== i)));
     const roots = orphans.filter((i) => !fedByOrphan.has(i));
     const covered = new Set<number>();
     const out: RuleFinding[] = [];
     for (const i of [...roots, ...orphans.filter((o) => !roots.includes(o))]) {
       if (covered.has(i)) continue;
-      const region = [...reachable(nodes, i)].filter((r) => orphans.includes(r) && !covered.has(r));
+      const region = [...reachable(nodes, i, true)].filter((r) => orphans.includes(r) && !covered.has(r));
       region.forEach((r) => covered.add(r));
       const followers = region.filter((r) => r !== i).map((r) => `"${nodes[r]?.id ?? '?'}"`);
       const tail = followers.length === 0 ? '' : `, and so ${followers.length === 1 ? 'is the step' : 'are the steps'} it leads to: ${followers.join(', ')}`;

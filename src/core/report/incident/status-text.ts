@@ -1,5 +1,5 @@
 // Where an incident stands, clocks first: for `crisis status` and the walkthrough's status view.
-import { clockStatus, reportingOpen, type IncidentState, type Plans, type SentNotification } from '../../engine/index.js';
+import { clockStatus, reportingOpen, type IncidentState, type Plans, type SentNotification, type TrackState } from '../../engine/index.js';
 import { clockLines } from '../../walkthrough/clock-lines.js';
 import type { Styler } from '../styler.js';
 import { incidentTlp } from './marking.js';
@@ -16,8 +16,8 @@ export function renderStatusText(
 ): string {
   const meta = state.meta;
   const clocks = clockStatus(state, now);
-  const plan = state.planId ? plans.get(state.planId) : undefined;
-  const step = plan?.steps.find((x) => x.id === state.current?.stepId);
+  const stepOf = (k: TrackState) => plans.get(k.at.planId)?.steps.find((x) => x.id === k.at.stepId);
+  const trackLine = (k: TrackState) => t(`${stepOf(k)?.title ?? k.at.stepId} [${k.at.planId}#${k.at.stepId}]`);
   const lines = [
     `${s.bold(t(incidentId))} · ${t(meta?.title ?? '')} · ${state.closed ? (reportingOpen(state) ? s.warning('response closed, reporting open') : s.ok('closed')) : s.warning('open')} · ${s.bold(`TLP:${incidentTlp(state, plans)}`)}`,
     '',
@@ -25,7 +25,9 @@ export function renderStatusText(
     ...(clocks.length > 0 ? clockLines(clocks, s, formatTime) : ['  (none started)']),
     '',
     `${s.bold('Plan')}      ${t(state.plans.join(' → ') || '?')}`,
-    `${s.bold('Step')}      ${step ? t(`${step.title} [${state.current?.planId}#${step.id}]`) : state.closed ? '—' : '?'}`,
+    ...(state.tracks.length <= 1
+      ? [`${s.bold('Step')}      ${state.tracks[0] ? trackLine(state.tracks[0]) : state.closed ? '—' : '?'}`]
+      : [s.bold('Tracks'), ...state.tracks.map((k) => `  ${t(k.id)}  ${trackLine(k)}${k.status === 'waiting' ? s.dim(' (waiting at the join)') : ''} · ${t(stepOf(k)?.owner ?? '?')} · since ${formatTime(k.since)}`)]),
     `${s.bold('Level')}     ${t(state.level?.id ?? '?')}`,
     `${s.bold('Severity')}  ${t(meta?.severity ?? '—')}`,
     `${s.bold('Aware')}     ${meta ? formatTime(meta.awareness) : '?'}`,
