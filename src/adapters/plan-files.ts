@@ -7,26 +7,49 @@ import { UsageError } from '../core/errors.js';
 export interface InputFile {
   display: string; // as findings name it: relative to cwd when inside it
   absolute: string;
+  bytes?: Uint8Array; // the content, when it was read already (standard input)
 }
 
 const PLAN_FILE = /\.ya?ml$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** How folders and globs are searched; files named one by one are always read. */
+export interface SearchOptions {
+  /** Leave out files this says are ignored (--ignore, .crisis.yaml). */
+  ignored?: (absolute: string) => boolean;
+  /** Keep only files that declare a crisis apiVersion (folders and globs hold other YAML too). */
+  crisisOnly?: (absolute: string) => boolean;
+  /** What `-` stands for: standard input, read already. */
+  stdin?: () => InputFile;
+}
+
+/** Folders never searched: version control, dependencies, and every dot-folder (.github, .venv ...). */
+const skippedFolder = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
 /** Expand files, folders (recursive *.yaml / *.yml) and globs into a sorted, de-duplicated list. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<InputFile[]> {
+export async function expandInputs(inputs: readonly string[], cwd: string, options: SearchOptions = {}): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
   const add = (absolute: string): void => {
     if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd) });
   };
+  const addSearched = (absolute: string): void => {
+    if (options.ignored?.(absolute) === true) return;
+    if (options.crisisOnly && !options.crisisOnly(absolute)) return;
+    add(absolute);
+  };
   for (const input of inputs) {
+    if (input === '-' && options.stdin) {
+      const file = options.stdin();
+      if (!found.has(file.absolute)) found.set(file.absolute, file);
+      continue;
+    }
     const absolute = resolve(cwd, input);
     const kind = pathKind(absolute);
     if (kind === 'file') add(absolute);
-    else if (kind === 'folder') walkFolder(absolute).forEach(add);
+    else if (kind === 'folder') walkFolder(absolute).forEach(addSearched);
     else if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false });
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
       if (matches.length === 0) throw new UsageError(`no file matches '${input}': check the pattern (quote it so the shell leaves it alone)`);
-      matches.sort().forEach((m) => add(resolve(m)));
+      matches.sort().forEach((m) => addSearched(resolve(m)));
     } else {
       throw new UsageError(`${input} does not exist: give a plan file, a folder of plans or a glob`);
     }
@@ -56,7 +79,7 @@ function walkFolder(folder: string): string[] {
   for (const entry of entries) {
     const full = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...walkFolder(full));
+      if (!skippedFolder(entry.name)) out.push(...walkFolder(full));
     } else if (entry.isFile() && PLAN_FILE.test(entry.name)) out.push(full);
   }
   return out;
@@ -66,6 +89,7 @@ export type ReadResult = { bytes: Uint8Array } | { tooLarge: number };
 
 /** Read a file unless it is larger than maxBytes (then it is not read at all: bounded memory). */
 export function readLimited(file: InputFile, maxBytes: number): ReadResult {
+  if (file.bytes) return file.bytes.length > maxBytes ? { tooLarge: file.bytes.length } : { bytes: file.bytes };
   try {
     const stat = statSync(file.absolute);
     if (stat.isDirectory()) throw new UsageError(`${file.display} is a folder, not a file: give a plan file`);

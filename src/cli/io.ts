@@ -13,6 +13,8 @@ export interface CliIO {
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Standard input, read until its end or past maxBytes (`-` as a file); absent where there is none. */
+  readStdin?: (maxBytes: number) => Promise<Uint8Array>;
 }
 
 /** The real process; `stdout` is where standard output goes before the output guard (main's EPIPE-aware writer). */
@@ -23,6 +25,7 @@ export function processIO(stdout: OutStream = { write: (t) => void process.stdou
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async (maxBytes) => (await import('../adapters/stdin.js')).readStream(process.stdin, maxBytes),
   };
 }
 

@@ -5,8 +5,10 @@ import type { CliIO } from './io.js';
 import { packageVersion } from '../adapters/package-root.js';
 import { colourEnabled } from './styler.js';
 import { registerExercise } from './commands/exercise.js';
+import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
 import { registerRespond } from './commands/respond.js';
+import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -31,5 +33,7 @@ export function createProgram(io: CliIO): Command {
   registerStatus(program, io);
   registerLog(program, io);
   registerExercise(program, io);
+  registerInit(program, io);
+  registerSchema(program, io);
   return program;
 }

@@ -20,6 +20,7 @@ import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
 export async function exerciseRunAction(file: string, options: ExerciseRunOptions, io: CliIO): Promise<void> {
+  const began = performance.now();
   const target = { force: options.force === true, protect: options.db === undefined ? [] : [options.db], cwd: io.cwd };
   if (options.output !== undefined) checkOutputFile(options.output, target);
   const loaded = loadExercise(file, options.plan, io.cwd, { allowOutside: options.allowOutside === true });
@@ -33,7 +34,7 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
     return (await log.events(id)).map((r) => r.event);
   });
   const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
-  const text = exerciseFormats[options.format](report);
+  const text = exerciseFormats[options.format](report, { elapsedMs: performance.now() - began });
   if (options.output === undefined) io.stdout.write(text);
   else {
     writeOutputFile(options.output, text, target);

@@ -2,6 +2,7 @@
 // the work is in exercise-run-action.ts, loaded when the command runs).
 import { Option, type Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { examples } from '../help-examples.js';
 
 export const exerciseFormats = ['md', 'json', 'junit'] as const;
 
@@ -39,6 +40,10 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
     .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
+    .addHelpText('after', examples([
+      ['crisis exercise run playbooks/exercises/ransomware-hospitals.yaml', 'the after-action report'],
+      ['crisis exercise run exercises/drill.yaml --format junit > exercise.xml', 'a JUnit report for CI'],
+    ]))
     .action(async (file: string, options: ExerciseRunOptions) => {
       const { exerciseRunAction } = await import('./exercise-run-action.js');
       await exerciseRunAction(file, options, io);
@@ -56,6 +61,10 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--responder <name>', 'the players\' name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
     .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
+    .addHelpText('after', examples([
+      ['crisis exercise play playbooks/exercises/msp-compromise.yaml', 'facilitated, injects on Enter'],
+      ['crisis exercise play exercises/drill.yaml --speed 60', 'one real minute is one exercise hour'],
+    ]))
     .action(async (file: string, options: ExercisePlayOptions) => {
       const { exercisePlayAction } = await import('./exercise-play-action.js');
       await exercisePlayAction(file, options, io);

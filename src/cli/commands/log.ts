@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { exportFormats } from '../../core/report/incident/export-formats.js';
 import type { CliIO } from '../io.js';
 import type { TeamOptions } from './log-team-action.js';
+import { examples } from '../help-examples.js';
 
 export interface LogOptions {
   db?: string;
@@ -25,12 +26,20 @@ export function registerLog(program: Command, io: CliIO): void {
     .description('list the incidents in the log')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
+    .addHelpText('after', examples([
+      ['crisis log list', 'every incident in the log'],
+      ['crisis log list --format json', 'for a script'],
+    ]))
     .action((options: LogOptions) => run('list', undefined, options));
   log
     .command('show')
     .description("an incident's timeline")
     .argument('<id>', 'incident id')
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
+    .addHelpText('after', examples([
+      ['crisis log show inc-20261129-a3f9', 'the timeline of one incident'],
+      ['crisis log show inc-20261129-a3f9 --db team.db', 'from another log'],
+    ]))
     .action((id: string, options: LogOptions) => run('show', id, options));
   log
     .command('export')
@@ -40,6 +49,10 @@ export function registerLog(program: Command, io: CliIO): void {
     .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout; an existing file is refused')
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
+    .addHelpText('after', examples([
+      ['crisis log export inc-20261129-a3f9 --format md -o report.md', 'a Markdown timeline in a file'],
+      ['crisis log export inc-20261129-a3f9 --format csv', 'a CSV timeline on standard output'],
+    ]))
     .action((id: string, options: LogOptions) => run('export', id, options));
   const team = async (name: 'setup' | 'push' | 'pull', arg: string, options: TeamOptions): Promise<void> => {
     const actions = await import('./log-team-action.js');
@@ -74,6 +87,10 @@ export function registerLog(program: Command, io: CliIO): void {
     .option('--anchor <hash>', 'a chain hash kept from an earlier verify (repeatable): exit 1 unless it is still in the chain', (value: string, previous: string[]) => [...previous, value], [])
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .addHelpText('after', VERIFY_HELP)
+    .addHelpText('after', examples([
+      ['crisis log verify', 'every incident: exit 1 if an event was altered or removed'],
+      ['crisis log verify --anchor sha256:9bf8c761', 'and that a head kept earlier is still there'],
+    ]))
     .action((id: string | undefined, options: LogOptions) => run('verify', id, options));
 }
 

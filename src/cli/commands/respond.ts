@@ -1,6 +1,7 @@
 // `crisis respond`: the interactive walkthrough (registration; the work is in respond-action.ts).
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { examples } from '../help-examples.js';
 
 export interface RespondOptions {
   incident?: string;
@@ -28,6 +29,11 @@ export function registerRespond(program: Command, io: CliIO): void {
     .option('--db <path>', 'incident log: a SQLite file or postgres://USER@HOST/DB (default: $CRISIS_DB or ~/.local/share/crisis/crisis.db)')
     .option('--responder <name>', 'your name in the log (default: $CRISIS_RESPONDER or the OS user)')
     .option('--role <role>', "your role id in the plan: a track whose step it owns is shown first (default: $CRISIS_ROLE)")
+    .addHelpText('after', examples([
+      ['crisis respond', 'open an incident on the bundled EU plan'],
+      ['crisis respond --plan plans/de-ncirp.yaml', 'on your national plan'],
+      ['crisis respond --incident inc-20261129-a3f9', 'resume an incident'],
+    ]))
     .action(async (options: RespondOptions) => {
       const { respondAction } = await import('./respond-action.js');
       await respondAction(options, io);

@@ -1,55 +1,78 @@
-// The validate pipeline: expand paths, read with limits, parse, check, format, decide the exit.
+// The validate pipeline: settings, expand paths, read with limits, parse, check, apply the team's
+// policy (inline disables, .crisis.yaml severities), format, decide the exit.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { countFindings, type Finding } from '../../core/findings.js';
 import { findingFormats } from '../../core/report/findings/index.js';
+import { ruleAnchor } from '../../core/report/findings/rule-anchor.js';
+import { applyPolicy } from '../../core/suppression/apply-policy.js';
+import { directiveRules } from '../../core/suppression/directive-rules.js';
+import { isCrisisFile } from '../../adapters/crisis-sniff.js';
 import { expandInputs, readLimited, type InputFile } from '../../adapters/plan-files.js';
-import { packageVersion } from '../../adapters/package-root.js';
+import { packageHomepage, packageVersion } from '../../adapters/package-root.js';
 import type { CliIO } from '../io.js';
 import { createStyler, colourEnabled } from '../styler.js';
 import { startProgress } from '../progress.js';
 import { exercisePlanFiles } from '../exercise-plan-files.js';
 import { loadValidation, parseFile, tooLargeFinding, MAX_PLAN_BYTES } from '../load-documents.js';
+import { reportPaths } from '../report-paths.js';
+import { validateSettings } from '../validate-settings.js';
 import type { ValidateOptions } from './validate.js';
 import type { SourceDocument } from '../../core/plan/source.js';
 
+/** How findings name standard input. */
+export const STDIN_NAME = '<stdin>';
+
 /** Run validate on the given paths and write the report to stdout. */
 export async function validateAction(paths: readonly string[], options: ValidateOptions, io: CliIO): Promise<void> {
-  const files = [...(await expandInputs(defaultPaths(paths, io.cwd), io.cwd))];
-  if (files.length === 0) throw new UsageError(`no *.yaml or *.yml files in ${paths.join(', ') || 'playbooks'}: give plan files, folders or globs`);
+  const began = performance.now();
+  const rules = [...loadValidation().rules, ...directiveRules];
+  const settings = validateSettings(options, io.cwd, rules);
+  const stdin = paths.includes('-') ? await stdinFile(io) : undefined;
+  const search = { ignored: settings.ignored, crisisOnly: (absolute: string) => isCrisisFile(absolute, MAX_PLAN_BYTES), ...(stdin ? { stdin: () => stdin } : {}) };
+  const files = [...(await expandInputs(defaultPaths(paths, io.cwd), io.cwd, search))];
+  if (files.length === 0) {
+    throw new UsageError(`no crisis files (*.yaml or *.yml with apiVersion: crisis/v1) in ${paths.join(', ') || 'playbooks'}: give plan files, folders or globs`);
+  }
 
   const progress = await startProgress(io, files.length, 'Validating');
   const docs: SourceDocument[] = [];
-  const findings: Finding[] = [];
+  const found: Finding[] = [];
   const sources = new Map<string, string>();
   try {
     for (const [index, file] of files.entries()) {
       await progress.update(index + 1, file.display);
-      readOne(file, docs, findings, sources);
+      readOne(file, docs, found, sources);
     }
     const named = exercisePlanFiles(docs, files, io.cwd, { allowOutside: options.allowOutside === true });
-    findings.push(...named.findings);
+    found.push(...named.findings);
     for (const file of named.extra) {
       files.push(file);
-      readOne(file, docs, findings, sources);
+      readOne(file, docs, found, sources);
     }
     const validation = loadValidation();
-    findings.push(...validation.check(docs));
+    found.push(...validation.check(docs));
   } finally {
     progress.stop();
   }
 
+  const findings = applyPolicy(found, sources, { rules, overrides: settings.overrides });
   const order = new Map(files.map((f, i) => [f.display, i]));
   findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
+  const homepage = packageHomepage();
   const formatter = findingFormats[options.format];
   const output = formatter(
     { files: files.map((f) => f.display), findings },
     {
       sources,
-      rules: loadValidation().rules,
+      rules,
       styler: createStyler(options.format === 'stylish' && colourEnabled(io.env, io.stdout.isTTY)),
-      tool: { name: 'crisis', version: packageVersion() },
+      tool: { name: 'crisis', version: packageVersion(), ...(homepage === undefined ? {} : { informationUri: homepage }) },
+      repoPaths: reportPaths(files, settings.base),
+      ...(homepage === undefined ? {} : { helpUri: (rule: string) => `${homepage.replace(/#.*$/, '')}#${ruleAnchor(rule)}` }),
+      failOn: options.failOn,
+      elapsedMs: performance.now() - began,
     },
   );
   io.stdout.write(output);
@@ -64,6 +87,14 @@ function defaultPaths(paths: readonly string[], cwd: string): readonly string[] 
     throw new UsageError('no path given and there is no ./playbooks folder here: give plan files, folders or globs');
   }
   return ['playbooks'];
+}
+
+/** Standard input as a file named <stdin> (exercise planFiles are then relative to the current folder). */
+async function stdinFile(io: CliIO): Promise<InputFile> {
+  if (io.readStdin === undefined || io.stdinIsTTY) {
+    throw new UsageError("'-' reads a plan from standard input, but that is a terminal: pipe a file in (crisis validate - < plan.yaml)");
+  }
+  return { display: STDIN_NAME, absolute: join(io.cwd, STDIN_NAME), bytes: await io.readStdin(MAX_PLAN_BYTES) };
 }
 
 function readOne(file: InputFile, docs: SourceDocument[], findings: Finding[], sources: Map<string, string>): void {

@@ -14,5 +14,7 @@ export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, logger: false });
   addFormats.default(ajv);
+  // An editor annotation (yaml-language-server, VS Code): completion snippets, no validation.
+  ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
   return ajv;
 }

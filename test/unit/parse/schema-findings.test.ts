@@ -73,6 +73,7 @@ const schema = {
 const verboseValidate = createAjv().compile(schema);
 const plainAjv = new Ajv2020({ strict: true, allErrors: true }); // not verbose: no parentSchema
 addFormats.default(plainAjv);
+plainAjv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
 const plainValidate = plainAjv.compile(schema);
 
 const check = (lines: string[], validate = verboseValidate, root?: object): Finding[] => {

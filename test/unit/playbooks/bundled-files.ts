@@ -31,6 +31,7 @@ export function compilePlanSchema(): ValidateFunction {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats.default(ajv);
+  ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' }); // editor snippets, as createAjv declares them
   compiled = ajv.compile(readPlanSchema());
   return compiled;
 }

@@ -4,7 +4,7 @@ import { RESULT, context } from './findings-fixture.js';
 
 describe('finding formats registry', () => {
   it('offers exactly the formats of the CLI contract', () => {
-    const names: FindingFormat[] = ['stylish', 'json', 'junit', 'github', 'sarif'];
+    const names: FindingFormat[] = ['stylish', 'json', 'junit', 'github', 'sarif', 'compact', 'codeclimate'];
     expect(Object.keys(findingFormats).sort()).toEqual([...names].sort());
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sarif } from '../../../src/core/report/findings/sarif.js';
+import { ruleName, sarif } from '../../../src/core/report/findings/sarif.js';
 import { artifactLocation } from '../../../src/core/report/findings/sarif-uri.js';
 import type { Finding } from '../../../src/core/findings.js';
 import { CLEAN, EU, RESULT, RULES, context } from './findings-fixture.js';
@@ -47,7 +47,13 @@ describe('sarif findings format', () => {
     const { driver } = run(out).tool;
     expect(driver).toMatchObject({ name: 'crisis', version: '1.2.3', informationUri: 'https://example.org/crisis' });
     expect(driver.rules.slice(0, RULES.length)).toEqual(
-      RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: r.severity } })),
+      RULES.map((r) => ({
+        id: r.id,
+        name: ruleName(r.id),
+        shortDescription: { text: r.description },
+        fullDescription: { text: expect.stringContaining(r.description) as string },
+        defaultConfiguration: { level: r.severity },
+      })),
     );
     const extra = driver.rules.slice(RULES.length);
     expect(extra.map((r) => [r.id, r.defaultConfiguration.level])).toEqual([
@@ -66,7 +72,7 @@ describe('sarif findings format', () => {
       expect(r.tool.driver.rules[res.ruleIndex]?.id).toBe(res.ruleId);
       expect(res).toMatchObject({ ruleId: f.rule, level: f.severity, message: { text: f.message }, properties: { path: f.path } });
       const loc = res.locations[0]?.physicalLocation;
-      expect(loc?.region).toEqual({ startLine: f.line, startColumn: f.column });
+      expect(loc?.region).toMatchObject({ startLine: f.line, startColumn: f.column });
       expect(Number.isInteger(loc?.region.startLine)).toBe(true);
       expect(loc?.artifactLocation).toEqual({ uri: f.file, uriBaseId: '%SRCROOT%', index: loc?.artifactLocation.index });
       expect(r.artifacts[loc?.artifactLocation.index ?? -1]?.location.uri).toBe(f.file);

@@ -44,10 +44,11 @@ describe('stylish findings format', () => {
     const out = stylish(RESULT, context({ styler: markingStyler })).split('\n');
     expect(out[0]).toBe(`<b>${EU}</b>`);
     expect(out[1]).toBe('  5:10    <e>error  </e>  must be string  <d>schema/type</d>');
-    expect(out[2]).toBe('  <d> 5 |</d>   title: [1, 2]');
-    expect(out[3]).toBe(`  <d>   |</d> ${' '.repeat(9)}<e>^</e>`);
-    expect(out[7]).toBe('  10:14   <w>warning</w>  tabs in a value  <d>style/tabs</d>');
-    expect(out[9]).toBe(`  <d>   |</d> ${' '.repeat(20)}<w>^</w>`);
+    expect(out[3]).toBe('  10:14   <w>warning</w>  tabs in a value  <d>style/tabs</d>');
+    expect(out[5]).toBe('');
+    expect(out[6]).toBe('  <d> 5 |</d>   title: [1, 2]');
+    expect(out[7]).toBe(`  <d>   |</d> ${' '.repeat(9)}<e>^</e> <d>schema/type</d>`);
+    expect(out[11]).toBe(`  <d>   |</d> ${' '.repeat(20)}<w>^</w> <d>style/tabs</d>`);
     expect(out.at(-2)).toBe('<e>✖ 6 problems (4 errors, 2 warnings) in 2 of 3 files</e>');
     const clean = stylish({ files: [EU], findings: [] }, context({ styler: markingStyler }));
     expect(clean).toBe('<ok>✔ 1 file, no problems</ok>\n');
@@ -59,7 +60,7 @@ describe('stylish findings format', () => {
     const sources = new Map([['a.yaml', 'kind: Plan\r\nsteps:  \r\n']]);
     const out = stylish({ files: ['a.yaml'], findings: [one(), one({ line: 9 })] }, context({ sources }));
     expect(out).not.toContain('\r');
-    expect(out).toContain('  2 | steps:\n    |   ^\n');
+    expect(out).toContain('  2 | steps:\n    |   ^ flow/unreachable-step\n');
     expect(out).toContain('  9:3  warning');
     expect(out).not.toContain('9 |');
   });
@@ -71,6 +72,6 @@ describe('stylish findings format', () => {
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
     expect(out).toContain('x␛[2J.yaml');
     expect(out).toContain('bad ␛[31mred␇');
-    expect(out).toContain('  2 | b␛]0;title␇c\n    |   ^');
+    expect(out).toContain('  2 | b␛]0;title␇c\n    |   ^ r\u{fffd}ule');
   });
 });

@@ -8,7 +8,7 @@ export const exerciseFormatNames = ['md', 'json', 'junit'] as const;
 export type ExerciseFormat = (typeof exerciseFormatNames)[number];
 
 /** Renderers: pure functions of the report data. */
-export const exerciseFormats: Record<ExerciseFormat, (report: ExerciseReportData) => string> = {
+export const exerciseFormats: Record<ExerciseFormat, (report: ExerciseReportData, options?: { elapsedMs?: number }) => string> = {
   md: exerciseMarkdown,
   json: exerciseJson,
   junit: exerciseJunit,

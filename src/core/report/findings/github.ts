@@ -1,10 +1,12 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the file and line.
+// The file is named relative to the repository root (GitHub places annotations on the checkout).
 // Escaping follows the runner's toolkit: `%`, CR and LF in the message; also `:` and `,` in
 // property values, which would otherwise end the value. Other control characters (ESC, NUL)
 // become visible placeholders so a plan cannot inject terminal sequences into the job log.
 
 import type { Finding } from '../../findings.js';
 import { printable } from '../../safe-text/printable.js';
+import { repoPath } from './repo-path.js';
 import type { FindingsFormatter } from './types.js';
 
 /** Escapes the message part of a workflow command. */
@@ -21,8 +23,8 @@ export function escapeGithubProperty(text: string): string {
 const data = (text: string): string => printable(escapeGithubData(text));
 const property = (text: string): string => printable(escapeGithubProperty(text));
 
-const command = (f: Finding): string =>
-  `::${f.severity} file=${property(f.file)},line=${f.line},col=${f.column},title=${property(f.rule)}::${data(f.message)}`;
+const command = (f: Finding, file: string): string =>
+  `::${f.severity} file=${property(file)},line=${f.line},col=${f.column},title=${property(f.rule)}::${data(f.message)}`;
 
 /** One `::error` / `::warning` line per finding, in the findings' order; empty when clean. */
-export const github: FindingsFormatter = (result) => result.findings.map((f) => `${command(f)}\n`).join('');
+export const github: FindingsFormatter = (result, ctx) => result.findings.map((f) => `${command(f, repoPath(ctx, f.file))}\n`).join('');

@@ -1,5 +1,5 @@
-// Human output, like a compiler: per file a header, each finding with its source line and a
-// caret under the column, then one summary line. Widths are measured before styling because
+// Human output, like a compiler: per file a header and its findings, then each finding's source
+// line with a caret under the column, then one summary line. Widths are measured before styling because
 // escape codes take no columns.
 
 import { countFindings, type Finding } from '../../findings.js';
@@ -24,18 +24,33 @@ function messageLines(message: string): string[] {
   return message.split(/\r?\n/).map(printable);
 }
 
-/** Gutter, source line and caret row; nothing when the source or the line is unknown. */
+/** Gutter, source line and caret row (labelled with the rule); nothing when the source or the line is unknown. */
 function excerpt(f: Finding, lines: readonly string[] | undefined, gutter: number, styler: Styler): string[] {
   const line = lines?.[f.line - 1];
   if (line === undefined || f.line < 1) return [];
   const { text, caret } = excerptLine(line, f.column);
   const number = String(f.line).padStart(gutter);
   const source = `  ${styler.dim(`${number} |`)}${text === '' ? '' : ` ${text}`}`;
-  const marker = `  ${styler.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${paint(styler, f, '^')}`;
+  const marker = `  ${styler.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${paint(styler, f, '^')} ${styler.dim(printable(f.rule))}`;
   return [source.trimEnd(), marker];
 }
 
-/** One file's block: header, then each finding with its excerpt. */
+/** A finding's excerpt and the further lines of its message, for the block under the file's findings. */
+function details(f: Finding, lines: readonly string[] | undefined, gutter: number, styler: Styler): string[] {
+  const shown = excerpt(f, lines, gutter, styler);
+  const more = messageLines(f.message).slice(1);
+  if (more.length === 0) return shown;
+  const bar = `  ${styler.dim(`${' '.repeat(gutter)} |`)}`;
+  const label = shown.length > 0 ? [] : [`${bar} ${position(f)} ${styler.dim(printable(f.rule))}`];
+  return [...shown, ...label, ...more.map((m) => `${bar}   ${m}`.trimEnd())];
+}
+
+/**
+ * One file's block: the header and one line per finding, then the excerpts. The finding lines
+ * come together, right under the header, because that is what problem matchers read (VS Code's
+ * $eslint-stylish: a file line, then a loop of `line:col severity message  rule` lines that ends
+ * at the first other line); the excerpts follow once that loop has ended.
+ */
 function fileBlock(file: string, findings: readonly Finding[], source: string | undefined, styler: Styler): string[] {
   const lines = source === undefined ? undefined : splitLines(source);
   const posWidth = widest(findings, (f) => position(f));
@@ -43,13 +58,12 @@ function fileBlock(file: string, findings: readonly Finding[], source: string | 
   const gutter = widest(findings, (f) => String(f.line));
   const out = [styler.bold(printable(file))];
   for (const f of findings) {
-    const [first = '', ...rest] = messageLines(f.message);
+    const [first = ''] = messageLines(f.message);
     const head = `  ${position(f).padEnd(posWidth)}  ${paint(styler, f, f.severity.padEnd(sevWidth))}  ${first}`;
     out.push(`${head}  ${styler.dim(printable(f.rule))}`);
-    for (const more of rest) out.push(`  ${' '.repeat(posWidth + sevWidth + 4)}${more}`.trimEnd());
-    out.push(...excerpt(f, lines, gutter, styler));
   }
-  return out;
+  const shown = findings.flatMap((f) => details(f, lines, gutter, styler));
+  return shown.length === 0 ? out : [...out, '', ...shown];
 }
 
 /** The closing line: problem counts by severity and how many files they sit in. */
