@@ -1,10 +1,12 @@
 // Where a track can still go: the plans' flow as a graph over steps, across plans. A join waits
-// only for the tracks that can still reach it, so this is asked on every move that involves one.
+// only for the running tracks that can still reach it, so this is asked on every move that involves
+// one. A track's own way is its next and its options' next: the tracks it may start later are not
+// running yet, and one that reaches a join after it opened joins the track that went on from it.
 import type { Step } from '../plan/types.js';
 import type { StepRef } from './events.js';
 import { type Plans, splitRef, stepKey } from './refs.js';
 
-/** The steps a step can lead to: its next, its options' next, and the tracks it or its options start. */
+/** The steps a track at `at` can go on to: the step's next and its options' next. */
 export function successors(plans: Plans, at: StepRef): StepRef[] {
   const step = plans.get(at.planId)?.steps.find((s) => s.id === at.stepId);
   if (!step) return [];
@@ -15,13 +17,7 @@ export function successors(plans: Plans, at: StepRef): StepRef[] {
 }
 
 function exits(step: Step): string[] {
-  const options = step.decision?.options ?? [];
-  return [
-    ...(step.next !== undefined ? [step.next] : []),
-    ...options.map((o) => o.next),
-    ...(step.startsTracks ?? []),
-    ...options.flatMap((o) => o.startsTracks ?? []),
-  ];
+  return [...(step.next !== undefined ? [step.next] : []), ...(step.decision?.options ?? []).map((o) => o.next)];
 }
 
 /** Whether `target` lies on some path from `from` (a step reaches itself only through a loop). */

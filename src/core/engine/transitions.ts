@@ -58,7 +58,7 @@ export function enterStep(b: EventBatch, trackId: string, to: StepRef, leftOpen?
     left = {};
     if (firstVisit) startAwarenessClocks(b, to.planId);
   }
-  const into = activeTrackAt(b.state, to) ?? (step.join === 'first' ? passedBy(b, to, track) : undefined);
+  const into = activeTrackAt(b.state, to) ?? (step.join === 'first' ? passedBy(b, to, track) : step.join === 'all' ? openedBy(b, to, trackId) : undefined);
   if (into && into.id !== trackId) {
     b.push({ type: 'track-ended', track: trackId, planId: to.planId, stepId: to.stepId, reason: 'joined', into: into.id, ...left });
     return releaseJoins(b);
@@ -131,6 +131,12 @@ function othersCanReach(b: EventBatch, join: StepRef, trackId: string): boolean 
 /** The running track that entered a first-arrival join since `track` started, if one did. */
 function passedBy(b: EventBatch, join: StepRef, track: TrackState): TrackState | undefined {
   const entered = b.state.visited.slice(track.visitedFrom).filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== track.id);
+  return entered.map((v) => b.state.tracks.find((t) => t.id === (v.track ?? MAIN_TRACK))).find((t) => t !== undefined);
+}
+
+/** The running track that went on from a join that opened before `trackId` came to it, if one did. */
+function openedBy(b: EventBatch, join: StepRef, trackId: string): TrackState | undefined {
+  const entered = b.state.visited.filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== trackId);
   return entered.map((v) => b.state.tracks.find((t) => t.id === (v.track ?? MAIN_TRACK))).find((t) => t !== undefined);
 }
 

@@ -86,6 +86,29 @@ describe('tracks', () => {
     expect(s.state.endedTracks).toMatchObject([{ id: 't2', reason: 'end' }]);
   });
 
+  it('a join does not wait for tracks not started yet, and one that comes after it opened joins the track that went on', () => {
+    const plans = withSteps([
+      step('fork', { startsTracks: ['report'], next: 'contain' }),
+      step('contain', { next: 'meet' }),
+      // The report track could start another track that reaches the join, but does not reach it itself.
+      step('report', { decision: { question: 'Call for help?', options: [{ label: 'Yes', next: 'stop', startsTracks: ['help'] }, { label: 'No', next: 'stop' }] } }),
+      step('help', { next: 'meet' }),
+      step('stop', { end: true }),
+      step('meet', { join: 'all', next: 'done' }),
+      step('done', { end: true }),
+    ]);
+    const s = new Session(plans);
+    s.act('continue@xx-ncp#fork', {}, at(1));
+    s.act('continue@xx-ncp#contain', {}, at(2));
+    expect(where(s)).toEqual(['main:meet:active', 't2:report:active']);
+    s.act('decide@xx-ncp#report', { option: 'Yes' }, at(3));
+    expect(where(s)).toEqual(['main:meet:active', 't2:stop:active', 't3:help:active']);
+    const events = s.act('continue@xx-ncp#help', {}, at(4));
+    expect(events).toMatchObject([{ type: 'track-ended', track: 't3', stepId: 'meet', reason: 'joined', into: 'main' }]);
+    expect(where(s)).toEqual(['main:meet:active', 't2:stop:active']);
+    expect(fold(s.plans, s.log)).toEqual(s.state);
+  });
+
   it('a first-arrival join: the first goes on, a later arrival ends there', () => {
     const s = new Session(forkJoin('first'));
     s.act('continue@xx-ncp#fork', {}, at(1));

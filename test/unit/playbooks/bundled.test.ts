@@ -103,8 +103,15 @@ describe('EU plan', () => {
     const form = eu.notifications?.find((n) => n.id === 'reserve-request-form');
     expect(form?.to).toBe('contracting-authority');
     const test = eu.steps.find((s) => s.id === 'large-scale-test');
-    expect(test?.decision?.options.map((o) => o.next)).toContain('reserve-decision');
+    // The Reserve decision is a track of its own, beside the national response or EU-CyCLONe.
+    expect(test?.decision?.options.flatMap((o) => o.startsTracks ?? [])).toContain('reserve-decision');
     expect(eu.steps.find((s) => s.id === 'reserve-request')?.next).toBe('reserve-answer');
+  });
+
+  it('runs EU-CyCLONe, the CSIRTs network and the Reserve decision beside each other, and joins them before the response', () => {
+    const beyond = eu.steps.find((s) => s.id === 'large-scale-test')?.decision?.options.find((o) => o.label.includes('beyond national capacity'));
+    expect(beyond).toMatchObject({ next: 'cyclone-activation', startsTracks: ['receive-national-escalation', 'reserve-decision'] });
+    expect(eu.steps.find((s) => s.id === 'respond')?.join).toBe('all');
   });
 
   it('gives every step a legal basis', () => {
@@ -146,8 +153,17 @@ describe('national plans', () => {
     const euRefs = stepRefs(plan).filter((r) => r.startsWith('eu-circp#'));
     expect(euRefs.length).toBeGreaterThan(0);
     expect(euRefs.filter((r) => !euSteps.has(r.slice('eu-circp#'.length)))).toEqual([]);
-    const handovers = plan.steps.flatMap((s) => [s.next ?? '', ...(s.decision?.options ?? []).map((o) => o.next)]);
-    expect(handovers.some((r) => r.startsWith('eu-circp#'))).toBe(true);
+    // The EU response starts as a track beside the national one, which goes on in this plan.
+    const escalation = plan.steps.find((s) => s.id === 'union-escalation');
+    const union = (escalation?.decision?.options ?? []).filter((o) => (o.startsTracks ?? []).some((r) => r.startsWith('eu-circp#')));
+    expect(union.length).toBeGreaterThan(0);
+    expect(union.every((o) => !o.next.startsWith('eu-circp#'))).toBe(true);
+  });
+
+  it.each(nationalFiles)('%s runs the other reporting regimes as tracks of their own, beside NIS2', (file) => {
+    const plan = loadPlan(file);
+    expect(plan.steps.find((s) => s.id === 'early-warning')?.startsTracks).toEqual(['personal-data-check', 'financial-entity-check', 'critical-entity-check', 'law-enforcement-check']);
+    expect(plan.steps.find((s) => s.id === 'reporting-duty-handled')?.end).toBe(true);
   });
 
   it.each(nationalFiles)('%s names only existing EU roles as recipients', (file) => {

@@ -1,7 +1,8 @@
 // tracks/* rules, and track starts in the reference and reachability rules.
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../src/core/plan/types.js';
-import { joinTwice, joinWithoutTracks } from '../../../src/core/plan/rules/tracks.js';
+import { trackNoEnd, trackUnreachable } from '../../../src/core/plan/rules/track-starts.js';
+import { joinDeadlock, joinTwice, joinWithoutTracks } from '../../../src/core/plan/rules/tracks.js';
 import { unreachableStep } from '../../../src/core/plan/rules/unreachable-step.js';
 import { check, euPlan, mutate, nationalPlan } from './plan-builder.js';
 import { validateYaml } from './validate-yaml.js';
@@ -37,6 +38,46 @@ describe('tracks rules', () => {
       step('done', { end: true }),
     ]);
     expect(check(joinTwice, plan)).toEqual([expect.objectContaining({ rule: 'tracks/join-twice', path: '/steps/2/join' })]);
+  });
+
+  it('accepts tracks that can each run and finish', () => {
+    const plan = fork({ join: 'all' });
+    expect([...check(trackNoEnd, plan), ...check(trackUnreachable, plan), ...check(joinDeadlock, plan)]).toEqual([]);
+  });
+
+  it('reports a track that can reach no end, join or hand-over, at the fork that starts it', () => {
+    const plan = withSteps([
+      step('fork', { decision: { question: 'Report?', options: [{ label: 'Yes', next: 'done', startsTracks: ['report'] }, { label: 'No', next: 'done' }] } }),
+      step('report', { next: 'check' }),
+      step('check', { next: 'report' }),
+      step('done', { end: true }),
+    ]);
+    expect(check(trackNoEnd, plan)).toEqual([expect.objectContaining({ rule: 'tracks/no-end', path: '/steps/0/decision/options/0/startsTracks/0' })]);
+    expect(check(trackNoEnd, fork({ join: 'all' }))).toEqual([]);
+  });
+
+  it('reports a track that can never run on its own: at its fork, where the fork goes on, or started twice', () => {
+    const plan = withSteps([
+      step('fork', { startsTracks: ['fork', 'contain', 'report', 'report'], next: 'contain' }),
+      step('contain', { next: 'done' }),
+      step('report', { next: 'done' }),
+      step('done', { end: true }),
+    ]);
+    const out = check(trackUnreachable, plan);
+    expect(out.map((f) => f.path)).toEqual(['/steps/0/startsTracks/0', '/steps/0/startsTracks/1', '/steps/0/startsTracks/3']);
+    expect(out.map((f) => f.message)).toEqual([expect.stringContaining('the step that starts it'), expect.stringContaining('merges with that track'), expect.stringContaining('started twice')]);
+  });
+
+  it('reports two joins that lead to each other once, as a deadlock, not also as joins on a loop', () => {
+    const plan = withSteps([
+      step('fork', { startsTracks: ['report'], next: 'first' }),
+      step('report', { next: 'second' }),
+      step('first', { join: 'all', next: 'second' }),
+      step('second', { join: 'all', decision: { question: 'Again?', options: [{ label: 'Yes', next: 'first' }, { label: 'No', next: 'done' }] } }),
+      step('done', { end: true }),
+    ]);
+    expect(check(joinDeadlock, plan)).toEqual([expect.objectContaining({ rule: 'tracks/join-deadlock', path: '/steps/2/join', message: expect.stringContaining('"first" and "second"') })]);
+    expect(check(joinTwice, plan)).toEqual([]);
   });
 
   it('checks where a track starts like any step reference, with its line', () => {

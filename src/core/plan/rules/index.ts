@@ -7,7 +7,8 @@ import { clockNeverStarted } from './clock-never-started.js';
 import { clockNotStepEntered } from './clock-not-step-entered.js';
 import { sharedClockMismatch } from './clock-shared.js';
 import { deadEndLoop } from './dead-end-loop.js';
-import { joinTwice, joinWithoutTracks } from './tracks.js';
+import { trackNoEnd, trackUnreachable } from './track-starts.js';
+import { joinDeadlock, joinTwice, joinWithoutTracks } from './tracks.js';
 import { duplicateLabel, tooFewOptions } from './decision.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { duplicateRank } from './duplicate-rank.js';
@@ -51,6 +52,9 @@ export const planRules: readonly Rule[] = [
   ambiguousExit,
   deadEndLoop,
   joinTwice,
+  joinDeadlock,
+  trackNoEnd,
+  trackUnreachable,
   joinWithoutTracks,
   tooFewOptions,
   duplicateLabel,

@@ -5,7 +5,7 @@ import type { RuleMeta } from '../../findings.js';
 import { finding } from './finding.js';
 import { parseRef } from './ref-sites.js';
 import type { Rule } from './rule.js';
-import { exitValues } from './step-graph.js';
+import { exitValues, trackValues } from './step-graph.js';
 import { deepestPointer, get, has, isNational, items, pointer, str } from './safe.js';
 import { didYouMean, quoteList } from './words.js';
 
@@ -67,7 +67,7 @@ const handoverMeta: RuleMeta = {
   id: 'flow/no-handover',
   severity: 'error',
   description:
-    'A national plan has at least one step (next or decision option) that hands over to a step of its parent plan.',
+    'A national plan has at least one step (next, decision option or startsTracks) that hands over to a step of its parent plan, or starts a track there.',
 };
 
 /** Reports national plans none of whose steps leads to PARENT#STEP. */
@@ -77,14 +77,14 @@ export const noHandover: Rule = {
     const parent = str(get(get(plan, 'metadata'), 'parent'));
     if (!isNational(plan) || parent === undefined || parent === '') return [];
     const crossPlan = items(plan, 'steps').flatMap((step) =>
-      exitValues(step).flatMap((v) => (typeof v === 'string' ? [parseRef(v).plan] : [])),
+      [...exitValues(step), ...trackValues(step)].flatMap((v) => (typeof v === 'string' ? [parseRef(v).plan] : [])),
     );
     // A hand-over into a plan that is not loaded is most likely a misspelt parent: ref/unknown-plan reports it.
     const attempted = crossPlan.some((p) => p === parent || (p !== undefined && p !== '' && !plans.has(p)));
     if (attempted) return [];
     const message =
       `no step hands over to the parent plan "${parent}": add a next or decision option such as ` +
-      `next: ${parent}#STEP-ID, so an incident beyond national capacity reaches the Union level`;
+      `next: ${parent}#STEP-ID (or startsTracks: [${parent}#STEP-ID] to go on nationally beside it), so an incident beyond national capacity reaches the Union level`;
     const path = deepestPointer(plan, ['steps']);
     return [finding(handoverMeta, path, message, path === '' ? {} : { at: 'key' })];
   },
