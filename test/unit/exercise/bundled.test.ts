@@ -39,3 +39,17 @@ it('has a passing scenario and a failing variant for each of the three stories',
     expect(names.some((n) => n.startsWith(`${story}-`) && failing(`/${n}`))).toBe(true);
   }
 });
+
+it('meets a step-reached expectation on a track beside the main one, and scripts act on the track their step names', () => {
+  const ex = load('playbooks/exercises/msp-compromise.yaml');
+  const run = runExercise(ex, plans);
+  const ipcr = run.state.visited.find((v) => v.planId === 'eu-circp' && v.stepId === 'ipcr-coordination');
+  expect(ipcr?.track).toMatch(/^t\d+$/); // the CSIRTs network track, not the national one
+  const report = buildReport(ex, plans, run);
+  expect(report.expectations.find((e) => e.id === 'ipcr-engaged')?.status).toBe('met');
+  // The national track went on while the EU tracks ran: it reached its own response.
+  expect(run.state.visited.some((v) => v.stepId === 'national-response' && v.track === undefined)).toBe(true);
+  // The Reserve request was a track of its own, started by the national Union escalation.
+  const reserve = run.events.find((e) => e.type === 'track-started' && e.stepId === 'reserve-request');
+  expect(reserve).toMatchObject({ planId: 'eu-circp', from: { planId: 'example-southland', stepId: 'union-escalation' } });
+});
