@@ -85,8 +85,8 @@ export function startCrisis(name: string, args: string, rcFile: string, cwd: str
   return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', ...env });
 }
 
-/** The exit code a startCrisis run wrote, once it has finished. */
-export async function exitCodeOf(rcFile: string): Promise<number> {
-  for (let i = 0; i < 100 && !existsSync(rcFile); i++) await sleep(100);
+/** The exit code a startCrisis run wrote, once it has finished (generous: a shared CI machine is slow). */
+export async function exitCodeOf(rcFile: string, timeoutMs = 45_000): Promise<number> {
+  for (let waited = 0; waited < timeoutMs && !existsSync(rcFile); waited += 100) await sleep(100);
   return Number(readFileSync(rcFile, 'utf8').trim());
 }
