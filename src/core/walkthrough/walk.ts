@@ -11,6 +11,7 @@ import { renderTimelineText } from '../report/incident/timeline-text.js';
 import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 import { LOG_CHANGED, selectWhileLive } from './live-select.js';
+import { liveHead, liveLines } from './live-head.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
@@ -36,6 +37,10 @@ export interface WalkHooks {
   beforeScreen?(state: IncidentState): Promise<void>;
   /** Text shown above the step screen. */
   banner?(state: IncidentState): string;
+  /** A line drawn live by the menu, again every few seconds while it waits (the exercise time). */
+  live?(): string;
+  /** Real milliseconds until the screen must be drawn again by itself (the next inject comes due). */
+  wakeInMs?(state: IncidentState): number | undefined;
   /** Menu entries of the driver's own, shown after the engine's actions. */
   choices?(state: IncidentState): Choice<string>[];
   /** Handle one of those entries; 'end' leaves the walk. */
@@ -66,19 +71,16 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     }
     focus = chooseFocus(state, input.plans, focus, input.role);
     const now = deps.clock.now();
-    const shown = [
-      hooks.banner?.(state) ?? '',
-      renderStepScreen(state, {
-        incidentId: input.incidentId,
-        plans: input.plans,
-        now,
-        styler: deps.styler,
-        formatTime: deps.formatTime,
-        width: deps.screen.columns,
-        ...(focus !== undefined ? { focus } : {}),
-      }),
-      notice,
-    ].join('');
+    const context = {
+      incidentId: input.incidentId,
+      plans: input.plans,
+      styler: deps.styler,
+      formatTime: deps.formatTime,
+      width: deps.screen.columns,
+      withoutClocks: true,
+      ...(focus !== undefined ? { focus } : {}),
+    };
+    const shown = [hooks.banner?.(state) ?? '', renderStepScreen(state, { ...context, now }), notice].join('');
     deps.screen.clear();
     deps.screen.write(shown);
     notice = '';
@@ -90,12 +92,25 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
     const choices = [...extra, ...menu(actions, trackChoices(state, input.plans, focus), input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
-    const chosen = await selectWhileLive<string>(deps, input.incidentId, shownSeq, {
-      message: 'What now?',
-      choices,
-      pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown)),
-      default: actions.find((a) => a.suggested)?.id ?? PAUSE,
-    });
+    const liveInput = { state, screen: context, clock: deps.clock, shownAt: now, ...(hooks.live ? { extra: () => hooks.live?.() ?? '' } : {}) };
+    const full = liveHead({ ...liveInput, compact: false });
+    // Too short a terminal for the step and the menu: the head goes by the menu, so it stays in view.
+    const compact = lineCount(shown) + liveLines(full()) + MENU_ROOM > deps.screen.rows;
+    const live = compact ? liveHead({ ...liveInput, compact }) : full;
+    const chosen = await selectWhileLive<string>(
+      deps,
+      input.incidentId,
+      shownSeq,
+      {
+        message: 'What now?',
+        choices,
+        pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown) - liveLines(live()), deps.screen.rows - liveLines(live())),
+        default: actions.find((a) => a.suggested)?.id ?? PAUSE,
+        live,
+        ...shortcutsFor(actions),
+      },
+      hooks.wakeInMs?.(state),
+    );
     if (chosen === LOG_CHANGED) continue; // a teammate's event: draw the screen again from the log
     if (chosen === PAUSE) return 'paused';
     if (chosen.startsWith(TRACK)) {
@@ -168,12 +183,26 @@ function refusal(error: EngineError, action: Action): string {
   return error.message;
 }
 
+/** Rows a menu needs at the least: the question, a few entries, the footer. */
+const MENU_ROOM = 7 + 3;
+
 /**
- * Menu entries shown at once: what is left under the step screen on a short terminal (so the
- * step stays in view), never fewer than 7 and never more than 20; the menu scrolls for the rest.
+ * Menu entries shown at once: what is left under the step screen and the live head (so the step
+ * stays in view), at least 7 and never more than 20, but never so many that the menu and its live
+ * head outgrow the terminal (it could not be drawn again in place); the menu scrolls for the rest.
  */
-function menuHeight(entries: number, rowsLeft: number): number {
-  return Math.min(entries, Math.max(7, Math.min(20, rowsLeft - 3))); // the question and help lines
+function menuHeight(entries: number, rowsLeft: number, rowsForMenu: number): number {
+  const most = Math.max(3, rowsForMenu - 3); // the question, the footer and the line the cursor rests on
+  return Math.min(entries, most, Math.max(7, Math.min(20, rowsLeft - 3)));
+}
+
+/** Pause, status and timeline one key away, and the footer that says so. */
+function shortcutsFor(actions: readonly Action[]): { shortcuts: { key: string; value: string }[]; footer: string } {
+  const status = actions.find((a) => a.kind === 'view-status');
+  const timeline = actions.find((a) => a.kind === 'view-timeline');
+  const shortcuts = [{ key: 'p', value: PAUSE }, ...(status ? [{ key: 's', value: status.id }] : []), ...(timeline ? [{ key: 't', value: timeline.id }] : [])];
+  const named = [...(status ? ['s status'] : []), ...(timeline ? ['t timeline'] : []), 'p pause'];
+  return { shortcuts, footer: `${named.join(' · ')} · ↑↓ move · Home/End · Enter choose` };
 }
 
 function lineCount(text: string): number {

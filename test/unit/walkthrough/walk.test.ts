@@ -66,7 +66,7 @@ describe('walk', () => {
     expect(decision).toMatchObject({ stepId: 'assess', label: 'Escalate', actor: 'ana' });
     const sent = log.eventsNow('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
     expect(sent).toMatchObject({ notificationId: 'warn', to: 'csirt', channel: 'phone' });
-    expect(deps.screen.text).toContain('Early warning due in 1 d');
+    expect(deps.prompter.live.join('')).toContain('Early warning due in 1 d'); // drawn live by the menu
     expect(deps.screen.text).toContain('Response closed');
   });
 
@@ -110,7 +110,7 @@ describe('walk', () => {
     const { deps } = setup([{ select: 'Pause' }]);
     deps.clock.advance(25 * 3600_000);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
-    expect(deps.screen.text).toContain('Early warning OVERDUE by 1 h');
+    expect(deps.prompter.live.join('')).toContain('Early warning OVERDUE by 1 h');
   });
 
   it('passes Ctrl+C through as Cancelled, keeping what was logged', async () => {
@@ -167,7 +167,8 @@ describe('walk on a narrow terminal', () => {
       const screen = new BufferScreen(100, rows);
       const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
       await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
-      const left = rows - (screen.text.split('\n').length - 1) - 3; // rows under the step, less question and help
+      const live = (prompter.live[0] ?? '').split('\n').length - 1;
+      const left = rows - (screen.text.split('\n').length - 1) - live - 3; // rows under the step and the clocks, less question and footer
       return { left, pageSize: prompter.pageSize, entries: prompter.offered.length };
     };
     const [short, middle, tall] = [await menuOn(20), await menuOn(26), await menuOn(60)];
