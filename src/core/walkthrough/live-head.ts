@@ -8,6 +8,7 @@ import type { Styler } from '../report/styler.js';
 import { clockLines } from './clock-lines.js';
 import { compactHeader, type ScreenContext } from './step-screen.js';
 import { safeLine } from '../safe-text/index.js';
+import { wrap } from '../report/wrap.js';
 
 export interface LiveHeadInput {
   state: IncidentState;
@@ -32,19 +33,25 @@ export function liveHead(input: LiveHeadInput): () => string {
     const lines: string[] = [];
     const extra = input.extra?.() ?? '';
     if (extra) lines.push(extra);
-    if (input.compact) lines.push(...compactHeader(state, { ...screen, now }));
+    const rule = s.dim('─'.repeat(width));
+    if (input.compact) lines.push(rule, ...compactHeader(state, { ...screen, now }));
     const clocks = clockStatus(state, now).filter((c) => c.status !== 'met');
-    if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, screen.formatTime, width));
+    if (clocks.length > 0) lines.push(...(input.compact ? [] : [rule]), s.bold('CLOCKS'), ...clockLines(clocks, s, screen.formatTime, width));
     for (const c of clocks) {
       if (c.status === 'overdue' && before.get(`${c.planId}/${c.id}`) === 'running') {
-        lines.push(s.error(s.bold(`  ! ${safeLine(c.title)} went OVERDUE while this screen waited (due ${screen.formatTime(c.dueAt)})`)));
+        const said = wrap(`! ${safeLine(c.title)} went OVERDUE while this screen waited (due ${screen.formatTime(c.dueAt)})`, width - 2);
+        lines.push(...said.map((l, i) => s.error(s.bold(`${i === 0 ? '  ' : '    '}${l}`))));
       }
     }
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   };
 }
 
-/** How many lines the live region takes (it keeps its shape between redraws, bar an overdue line). */
-export function liveLines(text: string): number {
-  return text === '' ? 0 : text.split('\n').length - 1;
+/**
+ * How many lines the live region may take while it waits: what it takes now, and room for each
+ * running clock to go overdue (its detail on a line of its own, and the announcement).
+ */
+export function liveLines(text: string, state: IncidentState, now: Date): number {
+  const running = clockStatus(state, now).filter((c) => c.status === 'running').length;
+  return (text === '' ? 0 : text.split('\n').length - 1) + 3 * running;
 }

@@ -124,7 +124,7 @@ function trackLines(state: IncidentState, ctx: ScreenContext): string[] {
 
 function stepLines(plans: Plans, plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
   // Wrapped by words; the step's id goes to the next line when it does not fit after the title.
-  const title = wrap(`STEP  ${t(step.title)}`, width).map((l) => s.bold(s.accent(l)));
+  const title = wrap(t(step.title), width - 6).map((l, i) => s.bold(s.accent(`${i === 0 ? 'STEP' : '    '}  ${l}`)));
   const id = `[${t(step.id)}]`;
   const last = title.length - 1;
   if (visibleLength(title[last] ?? '') + 2 + id.length <= width) title[last] = `${title[last] ?? ''}${s.dim(`  ${id}`)}`;

@@ -95,7 +95,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     const liveInput = { state, screen: context, clock: deps.clock, shownAt: now, ...(hooks.live ? { extra: () => hooks.live?.() ?? '' } : {}) };
     const full = liveHead({ ...liveInput, compact: false });
     // Too short a terminal for the step and the menu: the head goes by the menu, so it stays in view.
-    const compact = lineCount(shown) + liveLines(full()) + MENU_ROOM > deps.screen.rows;
+    const compact = lineCount(shown) + liveLines(full(), state, now) + MENU_ROOM > deps.screen.rows;
     const live = compact ? liveHead({ ...liveInput, compact }) : full;
     const chosen = await selectWhileLive<string>(
       deps,
@@ -104,7 +104,7 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
       {
         message: 'What now?',
         choices,
-        pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown) - liveLines(live()), deps.screen.rows - liveLines(live())),
+        pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown) - liveLines(live(), state, now), deps.screen.rows - liveLines(live(), state, now)),
         default: actions.find((a) => a.suggested)?.id ?? PAUSE,
         live,
         ...shortcutsFor(actions),

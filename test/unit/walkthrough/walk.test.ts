@@ -168,10 +168,12 @@ describe('walk on a narrow terminal', () => {
       const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
       await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
       const live = (prompter.live[0] ?? '').split('\n').length - 1;
-      const left = rows - (screen.text.split('\n').length - 1) - live - 3; // rows under the step and the clocks, less question and footer
+      // Rows under the step and the clocks, less the question, the footer, and the 3 rows kept for
+      // the one running clock to go overdue while the menu waits.
+      const left = rows - (screen.text.split('\n').length - 1) - live - 3 - 3;
       return { left, pageSize: prompter.pageSize, entries: prompter.offered.length };
     };
-    const [short, middle, tall] = [await menuOn(20), await menuOn(26), await menuOn(60)];
+    const [short, middle, tall] = [await menuOn(20), await menuOn(30), await menuOn(60)];
     expect(short.pageSize).toBe(7); // too little room: the floor
     expect(middle.left).toBeGreaterThan(7);
     expect(middle.left).toBeLessThan(middle.entries);

@@ -1,0 +1,106 @@
+// The walkthrough's screen stays true while the menu waits, in a real terminal: clocks tick and an
+// overdue one is announced, a teammate's note from a second terminal appears, exercise injects come
+// out by the clock one by one; the head stays in view at 80x24 and 120x40; shortcut keys work.
+// Every wait polls the screen with a generous limit: the machine may be loaded.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { TmuxSession, exitCodeOf, hasTmux, startCrisis } from '../helpers/tmux.js';
+import { binPath, projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
+
+const plan = join(projectRoot, 'test/fixtures/plans/walk-plan.yaml');
+const drill = join(projectRoot, 'test/fixtures/exercises/walk-drill.yaml');
+const dir = tempDir();
+const db = join(dir.path, 'crisis.db');
+const sessions: TmuxSession[] = [];
+const small = { columns: 80, rows: 24 };
+const large = { columns: 120, rows: 40 };
+
+function crisis(name: string, args: string, size: { columns: number; rows: number }): { t: TmuxSession; rc: string } {
+  const rc = join(dir.path, `${name}.rc`);
+  const t = startCrisis(name, args, rc, projectRoot, binPath, {}, size);
+  sessions.push(t);
+  return { t, rc };
+}
+
+/** The screen as the responder sees it, once `check` holds (polled; the limit is generous). */
+async function screenWhen(t: TmuxSession, check: (screen: string) => boolean, what: string, timeoutMs = 45_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const screen = t.capture();
+    if (check(screen)) return screen;
+    if (Date.now() > until) throw new Error(`${what} did not happen; screen:\n${screen}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function incidentId(title: string): Promise<string> {
+  const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
+  return (JSON.parse(list.stdout) as { id: string; title: string }[]).find((i) => i.title.includes(title))?.id ?? '';
+}
+
+describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough screen', () => {
+  beforeAll(() => expect(existsSync(binPath)).toBe(true));
+  afterAll(() => {
+    sessions.forEach((s) => s.kill());
+    dir.cleanup();
+  });
+
+  it('counts a clock down while the menu waits and announces it when it goes overdue, head in view at 80x24', async () => {
+    // Aware 23 h 59 min 40 s ago: the 24-hour early warning is due in about 20 s.
+    const { t, rc } = crisis('crisis-live-clock', `respond --db '${db}' --responder ana --new --plan '${plan}' --title 'Clock drill' --aware PT23H59M40S`, small);
+    const first = await t.waitFor('What now?', 30_000);
+    const seconds = (screen: string): number => Number(/Early warning due in (\d+) s/.exec(screen)?.[1] ?? NaN);
+    expect(seconds(first)).toBeGreaterThan(0);
+    // No key pressed: the countdown moves on its own...
+    await screenWhen(t, (s) => seconds(s) < seconds(first), 'the countdown moving');
+    // ...and the overdue clock is said in words, with the announcement.
+    const overdue = await screenWhen(t, (s) => s.includes('went OVERDUE while this screen waited'), 'the overdue announcement', 60_000);
+    expect(overdue).toMatch(/Early warning OVERDUE by \d+ s/);
+    // At 80x24 the incident, the step, the clocks and the shortcut footer are all on the screen.
+    const id = await incidentId('Clock drill');
+    expect(overdue).toContain(id);
+    expect(overdue).toContain('STEP');
+    expect(overdue).toContain('Triage the report');
+    expect(overdue).toContain('s status · t timeline · p pause');
+    expect(overdue.split('\n').every((l) => l.length <= 80)).toBe(true);
+    t.keys('p'); // pause, one key away
+    await t.waitFor('Paused', 30_000);
+    expect(await exitCodeOf(rc)).toBe(0);
+  }, 150_000);
+
+  it("shows a teammate's note from a second terminal within seconds, with its author, without a key", async () => {
+    const { t, rc } = crisis('crisis-live-note', `respond --db '${db}' --responder ana --new --plan '${plan}' --title 'Note drill' --aware PT1H`, large);
+    await t.waitFor('What now?', 30_000);
+    const id = await incidentId('Note drill');
+    const note = await runCli(['note', '--db', db, '--incident', id, '--responder', 'bob', 'Hospital confirms two servers encrypted']);
+    expect(note.exitCode).toBe(0);
+    const shown = await t.waitFor('Hospital confirms two servers encrypted', 30_000);
+    expect(shown).toMatch(/NOTES\n {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d · bob/); // local time and author
+    // The timeline is one key away too, and Back returns to the step.
+    t.keys('t');
+    await t.waitFor('Back to the step', 30_000);
+    await t.choose('Back');
+    await t.waitFor('What now?', 30_000);
+    t.keys('p');
+    await t.waitFor('Resume with:', 30_000);
+    expect(await exitCodeOf(rc)).toBe(0);
+  }, 120_000);
+
+  it('releases exercise injects by the clock while the menu waits, one by one, exercise clock in view at 120x40', async () => {
+    const { t } = crisis('crisis-live-injects', `exercise play '${drill}' --allow-outside --speed 3600 --db '${db}' --responder players`, large);
+    // The second inject is due 2 s of real time after the first: each is shown before the next.
+    const firstShown = await t.waitFor('Latest inject: First call', 30_000);
+    expect(firstShown).toContain('Next inject at T+2 h');
+    const second = await t.waitFor('Latest inject: Second Member State', 45_000);
+    expect(second).toContain('All injects released');
+    expect(second).toMatch(/EXERCISE {2}Walkthrough drill .* \(×3600\)/);
+    expect(second).toContain('What now?');
+    const id = await incidentId('Walkthrough drill');
+    const exported = await runCli(['log', 'export', id, '--format', 'jsonl', '--db', db]);
+    const injects = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string }).filter((e) => e.type === 'inject-released');
+    expect(injects).toHaveLength(2);
+    t.keys('p');
+    await t.waitFor('Paused at', 30_000);
+  }, 120_000);
+});
