@@ -74,7 +74,7 @@ export function compactHeader(state: IncidentState, ctx: ScreenContext): string[
   const plan = state.planId ? ctx.plans.get(state.planId) : undefined;
   return [
     ...packParts([s.bold(t(ctx.incidentId)), t(state.planId ?? '?'), `${s.dim('level')} ${t(level?.title ?? state.level?.id ?? '?')}`, s.bold(`TLP:${t(plan?.metadata.tlp ?? '?')}`)], width),
-    ...(state.closed ? [] : wrap(t(`STEP ${step?.title ?? at?.stepId ?? '?'}`), width).map((l) => s.bold(s.accent(l)))),
+    ...(state.closed ? [] : wrap(t(step?.title ?? at?.stepId ?? '?'), width - 6).map((l, i) => s.bold(s.accent(`${i === 0 ? 'STEP' : '    '}  ${l}`)))),
   ];
 }
 

@@ -12,6 +12,7 @@ import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 import { LOG_CHANGED, selectWhileLive } from './live-select.js';
 import { liveHead, liveLines } from './live-head.js';
+import { showPaged } from './paged-view.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
@@ -222,7 +223,5 @@ async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, 
     kind === 'view-status'
       ? renderStatusText(state, input.incidentId, input.plans, deps.clock.now(), deps.styler, deps.formatTime)
       : renderTimelineText(state, deps.styler, deps.formatTime);
-  deps.screen.clear();
-  deps.screen.write(text);
-  await deps.prompter.select({ message: 'Back to the step', choices: [{ name: 'Back', value: 'back' }] });
+  await showPaged(deps, text);
 }
