@@ -49,9 +49,9 @@ export function liveHead(input: LiveHeadInput): () => string {
 
 /**
  * How many lines the live region may take while it waits: what it takes now, and room for each
- * running clock to go overdue (its detail on a line of its own, and the announcement).
+ * running clock to go overdue (its detail on a line of its own, and the announcement; two lines each).
  */
 export function liveLines(text: string, state: IncidentState, now: Date): number {
   const running = clockStatus(state, now).filter((c) => c.status === 'running').length;
-  return (text === '' ? 0 : text.split('\n').length - 1) + 3 * running;
+  return (text === '' ? 0 : text.split('\n').length - 1) + 2 * running;
 }

@@ -168,9 +168,9 @@ describe('walk on a narrow terminal', () => {
       const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
       await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
       const live = (prompter.live[0] ?? '').split('\n').length - 1;
-      // Rows under the step and the clocks, less the question, the footer, and the 3 rows kept for
+      // Rows under the step and the clocks, less the question, the footer, and the 2 rows kept for
       // the one running clock to go overdue while the menu waits.
-      const left = rows - (screen.text.split('\n').length - 1) - live - 3 - 3;
+      const left = rows - (screen.text.split('\n').length - 1) - live - 3 - 2;
       return { left, pageSize: prompter.pageSize, entries: prompter.offered.length };
     };
     const [short, middle, tall] = [await menuOn(20), await menuOn(30), await menuOn(60)];
