@@ -173,6 +173,12 @@ export interface Prompter {
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
 }
 
+/** Hands a long text to the responder's own pager ($PAGER), which takes the terminal until it quits. */
+export interface Pager {
+  /** False when the pager could not be started (the caller pages the text itself). */
+  show(text: string): Promise<boolean>;
+}
+
 /** Where the walkthrough writes its screens (a terminal, or a buffer in tests). */
 export interface Screen {
   write(text: string): void;

@@ -4,7 +4,7 @@
 // Every wait polls the screen with a generous limit: the machine may be loaded.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { TmuxSession, exitCodeOf, hasTmux, startCrisis } from '../helpers/tmux.js';
 import { binPath, projectRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -16,9 +16,9 @@ const sessions: TmuxSession[] = [];
 const small = { columns: 80, rows: 24 };
 const large = { columns: 120, rows: 40 };
 
-function crisis(name: string, args: string, size: { columns: number; rows: number }): { t: TmuxSession; rc: string } {
+function crisis(name: string, args: string, size: { columns: number; rows: number }, env: Record<string, string | null> = {}): { t: TmuxSession; rc: string } {
   const rc = join(dir.path, `${name}.rc`);
-  const t = startCrisis(name, args, rc, projectRoot, binPath, {}, size);
+  const t = startCrisis(name, args, rc, projectRoot, binPath, env, size);
   sessions.push(t);
   return { t, rc };
 }
@@ -84,6 +84,20 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     await t.waitFor('What now?', 30_000);
     t.keys('p');
     await t.waitFor('Resume with:', 30_000);
+    expect(await exitCodeOf(rc)).toBe(0);
+  }, 120_000);
+
+  it('hands the timeline to $PAGER when it is set, and comes back to the step', async () => {
+    const paged = join(dir.path, 'paged.txt');
+    const { t, rc } = crisis('crisis-live-pager', `respond --db '${db}' --responder ana --new --plan '${plan}' --title 'Pager drill' --aware PT1H`, large, { PAGER: `cat > '${paged}'` });
+    await t.waitFor('What now?', 30_000);
+    t.keys('t');
+    for (let i = 0; i < 300 && !(existsSync(paged) && readFileSync(paged, 'utf8').includes('Clock Early warning started')); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(paged, 'utf8')).toContain('Timeline');
+    await t.waitFor('What now?', 30_000); // back at the step, with no page of its own in between
+    expect(t.capture()).not.toContain('Back to the step');
+    t.keys('p');
+    await t.waitFor('Paused', 30_000);
     expect(await exitCodeOf(rc)).toBe(0);
   }, 120_000);
 

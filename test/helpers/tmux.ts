@@ -92,7 +92,8 @@ export class TmuxSession {
 export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string, env: Record<string, string | null> = {}, size?: { columns: number; rows: number }): TmuxSession {
   rmSync(rcFile, { force: true });
   const line = `cd '${cwd}' && node '${bin}' ${args}; echo $? > '${rcFile}'; sleep 30`;
-  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', ...env }, size);
+  // $PAGER unset unless a test sets it: the timeline and status are then paged on the screen itself.
+  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', PAGER: null, ...env }, size);
 }
 
 /** The exit code a startCrisis run wrote, once it has finished. */

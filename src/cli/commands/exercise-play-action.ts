@@ -15,6 +15,7 @@ import { exerciseFormats } from '../../core/report/exercise/index.js';
 import { sinceStart } from '../../core/report/exercise/format.js';
 import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
 import { processRunner } from '../../adapters/process-runner.js';
+import { pagerFrom } from '../../adapters/env-pager.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
@@ -60,7 +61,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
     const hooks = facilitatorHooks({ log, plans, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
-    const deps = { log, prompter, screen: terminalScreen(), clock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
+    const deps = { log, prompter, screen: terminalScreen(), clock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts, ...pagerFrom(io.env) };
     const actor = responderName(io, options.responder);
     const outcome = await walkPolled(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
     if (outcome === 'paused') {

@@ -1,7 +1,7 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
 import { activeTracks, availableActions, EngineError, eventsFor, fold, reportingOpen, roleTitle, splitRef, type Action, type IncidentState, type Plans, type StepRef } from '../engine/index.js';
-import type { Choice, LogChanges } from '../ports.js';
+import type { Choice, LogChanges, Pager } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
 import { commitFromLatest } from '../commit.js';
@@ -12,13 +12,15 @@ import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 import { LOG_CHANGED, selectWhileLive } from './live-select.js';
 import { liveHead, liveLines } from './live-head.js';
-import { showPaged } from './paged-view.js';
+import { showPaged, wrapLines } from './paged-view.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
   formatTime: (iso: string) => string;
   /** Tells of teammates' events while the menu is open (a team log); without it the screen is redrawn after each choice. */
   changes?: LogChanges;
+  /** The responder's pager ($PAGER) for the status and the timeline; without it they are paged on screen. */
+  pager?: Pager;
 }
 
 export interface WalkInput {
@@ -223,5 +225,14 @@ async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, 
     kind === 'view-status'
       ? renderStatusText(state, input.incidentId, input.plans, deps.clock.now(), deps.styler, deps.formatTime)
       : renderTimelineText(state, deps.styler, deps.formatTime);
+  if (deps.pager) {
+    // Ctrl+C in the pager reaches this process too: claimed for the while, so it only quits the pager.
+    const release = deps.interrupts.listen(() => undefined);
+    try {
+      if (await deps.pager.show(wrapLines(text, Math.max(40, deps.screen.columns - 1)).join('\n') + '\n')) return;
+    } finally {
+      release();
+    }
+  }
   await showPaged(deps, text);
 }

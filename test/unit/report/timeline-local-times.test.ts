@@ -19,6 +19,7 @@ describe('renderTimelineText', () => {
     const text = renderTimelineText(fold(plans, events), plainStyler, local);
     expect(text).toContain('started L[08:00], due L[08:00]');
     expect(text).not.toMatch(/started 2026-/);
+    expect(text).toContain('(aware since L[08:00])');
     expect(text).toContain('Note: call back 2026-03-02T09:00Z');
   });
 });

@@ -360,3 +360,20 @@ describe('the timeline view', () => {
     expect(screen.text).not.toMatch(/ wi\n/); // never broken inside a word
   });
 });
+
+describe('the timeline with $PAGER', () => {
+  it('goes to the pager, and is paged on screen when the pager cannot start', async () => {
+    const shown: string[] = [];
+    const works = { show: async (text: string) => (shown.push(text), true) };
+    const { deps } = setup([{ select: 'key:t' }, { select: 'key:p' }]);
+    await walk({ ...deps, pager: works }, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(shown[0]).toContain('Timeline');
+    expect(deps.prompter.asked).not.toContain('Back to the step');
+    expect(deps.interrupts.listening).toBe(0); // Ctrl+C claimed only while the pager ran
+
+    const broken = { show: async () => false };
+    const again = setup([{ select: 'key:t' }, { select: 'Back' }, { select: 'key:p' }]);
+    await walk({ ...again.deps, pager: broken }, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(again.deps.prompter.asked).toContain('Back to the step');
+  });
+});

@@ -6,7 +6,7 @@ import { retractionNote } from './retraction-text.js';
 
 // The engine words these entries with RFC 3339 times (it knows no time zone); shown in local time
 // like every other time on the line. Only the engine's own wording: a note's text is left as written.
-const TIMED = new Set(['clock-started', 'notification-sent']);
+const TIMED = new Set(['incident-opened', 'clock-started', 'notification-sent']);
 const RFC3339 = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)/g;
 
 /** The timeline as text, oldest first. */
