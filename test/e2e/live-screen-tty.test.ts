@@ -34,6 +34,22 @@ async function screenWhen(t: TmuxSession, check: (screen: string) => boolean, wh
   }
 }
 
+/**
+ * Press `key` until `text` shows: a key sent while the screen is between two prompts may be
+ * lost, and a press that lands adds nothing (the key does nothing on the screen it leads to).
+ */
+async function pressUntil(t: TmuxSession, key: string, text: string): Promise<string> {
+  for (let i = 0; i < 10; i++) {
+    t.keys(key);
+    try {
+      return await t.waitFor(text, 5_000);
+    } catch {
+      // not yet: press again
+    }
+  }
+  return t.waitFor(text, 5_000);
+}
+
 async function incidentId(title: string): Promise<string> {
   const list = await runCli(['log', 'list', '--format', 'json', '--db', db]);
   return (JSON.parse(list.stdout) as { id: string; title: string }[]).find((i) => i.title.includes(title))?.id ?? '';
@@ -64,8 +80,7 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     expect(overdue).toContain('Triage the report');
     expect(overdue).toContain('s status · t timeline · p pause');
     expect(overdue.split('\n').every((l) => l.length <= 80)).toBe(true);
-    t.keys('p'); // pause, one key away
-    await t.waitFor('Paused', 30_000);
+    await pressUntil(t, 'p', 'Paused'); // pause, one key away
     expect(await exitCodeOf(rc)).toBe(0);
   }, 150_000);
 
@@ -75,15 +90,12 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     const id = await incidentId('Note drill');
     const note = await runCli(['note', '--db', db, '--incident', id, '--responder', 'bob', 'Hospital confirms two servers encrypted']);
     expect(note.exitCode).toBe(0);
-    const shown = await t.waitFor('Hospital confirms two servers encrypted', 30_000);
+    const shown = await screenWhen(t, (x) => x.includes('Hospital confirms two servers encrypted') && x.includes('What now?'), 'the note with the menu');
     expect(shown).toMatch(/NOTES\n {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d · bob/); // local time and author
     // The timeline is one key away too, and Back returns to the step.
-    t.keys('t');
-    await t.waitFor('Back to the step', 30_000);
+    await pressUntil(t, 't', 'Back to the step');
     await t.choose('Back');
-    await t.waitFor('What now?', 30_000);
-    t.keys('p');
-    await t.waitFor('Resume with:', 30_000);
+    await pressUntil(t, 'p', 'Paused');
     expect(await exitCodeOf(rc)).toBe(0);
   }, 120_000);
 
@@ -91,22 +103,24 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     const paged = join(dir.path, 'paged.txt');
     const { t, rc } = crisis('crisis-live-pager', `respond --db '${db}' --responder ana --new --plan '${plan}' --title 'Pager drill' --aware PT1H`, large, { PAGER: `cat > '${paged}'` });
     await t.waitFor('What now?', 30_000);
-    t.keys('t');
-    for (let i = 0; i < 300 && !(existsSync(paged) && readFileSync(paged, 'utf8').includes('Clock Early warning started')); i++) await new Promise((r) => setTimeout(r, 100));
+    const handed = (): boolean => existsSync(paged) && readFileSync(paged, 'utf8').includes('Clock Early warning started');
+    for (let press = 0; press < 10 && !handed(); press++) {
+      t.keys('t'); // again if the first press fell between two prompts
+      for (let i = 0; i < 30 && !handed(); i++) await new Promise((r) => setTimeout(r, 100));
+    }
     expect(readFileSync(paged, 'utf8')).toContain('Timeline');
-    await t.waitFor('What now?', 30_000); // back at the step, with no page of its own in between
-    expect(t.capture()).not.toContain('Back to the step');
-    t.keys('p');
-    await t.waitFor('Paused', 30_000);
+    expect(t.capture()).not.toContain('Back to the step'); // no page of its own in between
+    await pressUntil(t, 'p', 'Paused'); // back at the step's menu
     expect(await exitCodeOf(rc)).toBe(0);
   }, 120_000);
 
   it('releases exercise injects by the clock while the menu waits, one by one, exercise clock in view at 120x40', async () => {
     const { t } = crisis('crisis-live-injects', `exercise play '${drill}' --allow-outside --speed 3600 --db '${db}' --responder players`, large);
     // The second inject is due 2 s of real time after the first: each is shown before the next.
-    const firstShown = await t.waitFor('Latest inject: First call', 30_000);
+    const firstShown = await screenWhen(t, (x) => x.includes('Latest inject: First call') && x.includes('What now?'), 'the first inject with its menu');
     expect(firstShown).toContain('Next inject at T+2 h');
-    const second = await t.waitFor('Latest inject: Second Member State', 45_000);
+    // The static part is written before the menu draws: wait for both, never for one alone.
+    const second = await screenWhen(t, (x) => x.includes('Latest inject: Second Member State') && x.includes('What now?') && x.includes('EXERCISE'), 'the second inject with its menu');
     expect(second).toContain('All injects released');
     expect(second).toMatch(/EXERCISE {2}Walkthrough drill .* \(×3600\)/);
     expect(second).toContain('What now?');
@@ -114,7 +128,6 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     const exported = await runCli(['log', 'export', id, '--format', 'jsonl', '--db', db]);
     const injects = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string }).filter((e) => e.type === 'inject-released');
     expect(injects).toHaveLength(2);
-    t.keys('p');
-    await t.waitFor('Paused at', 30_000);
+    await pressUntil(t, 'p', 'Paused at');
   }, 120_000);
 });
