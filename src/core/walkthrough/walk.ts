@@ -13,6 +13,7 @@ import { renderStepScreen } from './step-screen.js';
 import { LOG_CHANGED, selectWhileLive } from './live-select.js';
 import { liveHead, liveLines } from './live-head.js';
 import { showPaged, wrapLines } from './paged-view.js';
+import { MENU_ROOM, PAUSE, menu, menuHeight, shortcutsFor } from './menu-entries.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
@@ -52,7 +53,6 @@ export interface WalkHooks {
 
 export type WalkOutcome = 'paused' | 'closed' | 'ended';
 
-const PAUSE = '__pause__';
 
 /** Walk the responder through the incident until they pause or close it. */
 export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
@@ -150,7 +150,6 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   }
 }
 
-const SUGGESTED = '  ◂ suggested';
 const TRACK = '__track__:';
 
 /**
@@ -186,38 +185,8 @@ function refusal(error: EngineError, action: Action): string {
   return error.message;
 }
 
-/** Rows a menu needs at the least: the question, a few entries, the footer. */
-const MENU_ROOM = 7 + 3;
-
-/**
- * Menu entries shown at once: what is left under the step screen and the live head (so the step
- * stays in view), at least 7 and never more than 20, but never so many that the menu and its live
- * head outgrow the terminal (it could not be drawn again in place); the menu scrolls for the rest.
- */
-function menuHeight(entries: number, rowsLeft: number, rowsForMenu: number): number {
-  const most = Math.max(3, rowsForMenu - 3); // the question, the footer and the line the cursor rests on
-  return Math.min(entries, most, Math.max(7, Math.min(20, rowsLeft - 3)));
-}
-
-/** Pause, status and timeline one key away, and the footer that says so. */
-function shortcutsFor(actions: readonly Action[]): { shortcuts: { key: string; value: string }[]; footer: string } {
-  const status = actions.find((a) => a.kind === 'view-status');
-  const timeline = actions.find((a) => a.kind === 'view-timeline');
-  const shortcuts = [{ key: 'p', value: PAUSE }, ...(status ? [{ key: 's', value: status.id }] : []), ...(timeline ? [{ key: 't', value: timeline.id }] : [])];
-  const named = [...(status ? ['s status'] : []), ...(timeline ? ['t timeline'] : []), 'p pause'];
-  return { shortcuts, footer: `${named.join(' · ')} · ↑↓ move · Home/End · Enter choose` };
-}
-
 function lineCount(text: string): number {
   return text.split('\n').length - 1;
-}
-
-/** The engine's actions as entries; a suggested one is shortened first so its mark survives clipping. */
-function menu(actions: readonly Action[], tracks: Choice<string>[], resumeHint: string, room: number): Choice<string>[] {
-  const choices = actions.map((a) => ({ name: a.suggested ? `${clip(safeLine(a.label), room - SUGGESTED.length)}${SUGGESTED}` : safeLine(a.label), value: a.id }));
-  choices.push(...tracks);
-  choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
-  return choices;
 }
 
 async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, kind: 'view-status' | 'view-timeline'): Promise<void> {
