@@ -95,6 +95,12 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('the live walkthrough 
     // The timeline is one key away too, and Back returns to the step.
     await pressUntil(t, 't', 'Back to the step');
     await t.choose('Back');
+    // Up from the first entry wraps round to the last (Pause); Home goes back to the first.
+    await pressUntil(t, 'Up', '❯ Pause (resume later'); // again if a press fell between two prompts
+    t.keys('Home');
+    await t.waitFor('❯ Done: Confirm the report', 15_000);
+    t.keys('End');
+    await t.waitFor('❯ Pause (resume later', 15_000);
     await pressUntil(t, 'p', 'Paused');
     expect(await exitCodeOf(rc)).toBe(0);
   }, 120_000);
