@@ -2,8 +2,12 @@
 // shows passes safeLine: a question or an entry can hold plan text, and inquirer prints it raw.
 import { confirm, input, select } from '@inquirer/prompts';
 import { Cancelled } from '../core/errors.js';
-import type { Choice, Prompter } from '../core/ports.js';
-import { safeLine } from '../core/safe-text/index.js';
+import type { Prompter, SelectQuestion } from '../core/ports.js';
+import { liveMenu } from './live-menu.js';
+import { guardOutput, safeLine } from '../core/safe-text/index.js';
+
+/** How often a live menu draws its clocks again: often enough that a countdown never lies by a minute. */
+const LIVE_REFRESH_MS = 2_000;
 
 /** A prompter for a real terminal. `resumeHint` is told to the user when they press Ctrl+C. */
 export function createInquirerPrompter(resumeHint: () => string): Prompter {
@@ -21,8 +25,18 @@ export function createInquirerPrompter(resumeHint: () => string): Prompter {
     }
   };
   return {
-    select: <T>(q: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; signal?: AbortSignal }) =>
+    select: <T>(q: SelectQuestion<T>) =>
       guard(() =>
+        q.live !== undefined || q.shortcuts !== undefined ? liveMenu<T>({
+          message: q.message,
+          choices: q.choices,
+          ...(q.default === undefined ? {} : { default: q.default }),
+          pageSize: q.pageSize ?? 15,
+          ...(q.live === undefined ? {} : { live: () => guardOutput(q.live?.() ?? '') }),
+          refreshMs: LIVE_REFRESH_MS,
+          ...(q.shortcuts === undefined ? {} : { shortcuts: q.shortcuts }),
+          ...(q.footer === undefined ? {} : { footer: safeLine(q.footer) }),
+        }, q.signal === undefined ? undefined : { signal: q.signal }) :
         select<T>({
           message: safeLine(q.message),
           choices: q.choices.map((c) => ({

@@ -9,6 +9,7 @@ import type { IncidentRecord, PlanSnapshot } from '../core/ports.js';
 import { walk, type WalkDeps, type WalkInput, type WalkOutcome } from '../core/walkthrough/walk.js';
 import { resolveDbPath } from '../adapters/sqlite/db-path.js';
 import { openEventLog } from '../adapters/sqlite/sqlite-event-log.js';
+import { SqlitePolledChanges } from '../adapters/sqlite/polled-changes.js';
 import type { PostgresEventLog } from '../adapters/postgres/postgres-event-log.js';
 import { isPostgresUrl } from '../adapters/postgres/connection-string.js';
 import type { CliIO } from './io.js';
@@ -17,7 +18,7 @@ import { commandFor, type OpenLog } from './session.js';
 /** Walk; on a team log, with live updates and the offline fallback. Returns the log in use at the end. */
 export async function walkAnyLog(deps: WalkDeps & { log: OpenLog }, input: WalkInput, io: CliIO, resumeHint: (log: OpenLog) => string): Promise<{ outcome: WalkOutcome; log: OpenLog }> {
   const team = await teamLog(deps.log);
-  if (team === undefined) return { outcome: await walk(deps, input), log: deps.log };
+  if (team === undefined) return { outcome: await walkPolled(deps, input), log: deps.log };
   // Kept before walking: if the server goes, these are what a local copy starts from.
   const record = await team.incident(input.incidentId);
   const snapshots = await team.snapshots(input.incidentId);
@@ -28,6 +29,17 @@ export async function walkAnyLog(deps: WalkDeps & { log: OpenLog }, input: WalkI
   } catch (error) {
     if (!(error instanceof LogUnavailable) || record === undefined) throw error;
     return await offline(deps, input, io, { team, record, snapshots, error }, resumeHint);
+  } finally {
+    await changes.close();
+  }
+}
+
+/** Walk a SQLite log, looking every second for a teammate's events written from another terminal. */
+export async function walkPolled(deps: WalkDeps & { log: OpenLog }, input: WalkInput): Promise<WalkOutcome> {
+  if (isPostgresUrl(deps.log.path)) return walk(deps, input);
+  const changes = new SqlitePolledChanges(deps.log.path);
+  try {
+    return await walk({ ...deps, changes }, input);
   } finally {
     await changes.close();
   }
@@ -73,7 +85,7 @@ async function offline(deps: WalkDeps & { log: OpenLog }, input: WalkInput, io: 
   }
   await deps.log.close();
   const localLog: OpenLog = local;
-  const outcome = await walk({ ...deps, log: localLog }, { ...input, resumeHint: resumeHint(localLog) });
+  const outcome = await walkPolled({ ...deps, log: localLog }, { ...input, resumeHint: resumeHint(localLog) });
   io.stdout.write(`Worked offline in ${localPath}. When the team log is back: ${pushBack}\n`);
   return { outcome, log: localLog };
 }

@@ -152,12 +152,31 @@ export interface Choice<T> {
   disabled?: boolean | string;
 }
 
+export interface SelectQuestion<T> {
+  message: string;
+  choices: readonly Choice<T>[];
+  default?: T;
+  pageSize?: number;
+  signal?: AbortSignal;
+  /** Lines drawn above the question and drawn again every few seconds while it waits (clocks). */
+  live?: () => string;
+  /** Keys (one lower-case letter each) that choose an entry at once, and the footer naming them. */
+  shortcuts?: readonly { key: string; value: T }[];
+  footer?: string;
+}
+
 /** Asks the responder. Ctrl+C rejects with the Cancelled error (src/core/errors.ts). */
 export interface Prompter {
   /** With `signal`, aborting it withdraws the question: the promise rejects with the signal's reason. */
-  select<T>(question: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; signal?: AbortSignal }): Promise<T>;
+  select<T>(question: SelectQuestion<T>): Promise<T>;
   input(question: { message: string; default?: string; required?: boolean; validate?: (value: string) => true | string }): Promise<string>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** Hands a long text to the responder's own pager ($PAGER), which takes the terminal until it quits. */
+export interface Pager {
+  /** False when the pager could not be started (the caller pages the text itself). */
+  show(text: string): Promise<boolean>;
 }
 
 /** Where the walkthrough writes its screens (a terminal, or a buffer in tests). */

@@ -104,7 +104,8 @@ describe.runIf(hasTmux() || process.env['CI'] === 'true')('crisis respond runs a
     expect(groupRuns(pgid)).toBe(false); // the sleeps went with it
     expect(readFileSync(join(dir.path, 'leak.txt'), 'utf8')).toBe(''); // SECRET_TOKEN never reached it
 
-    expect(result).toContain('The command has finished'); // the result waits for the responder
+    // The result waits for the responder (its prompt is drawn just after the result: waited for, not assumed).
+    expect(await t.waitFor('The command has finished', 15_000)).toContain('interrupted by the responder');
     await t.choose('Continue');
     await t.choose('Pause');
     await t.waitFor('(Hostile command). Everything is saved.');

@@ -1,5 +1,5 @@
 // Hand-written fakes of the core's ports, for tests that must not touch a terminal or a disk.
-import type { Choice, Clock, CommandResult, CommandRunner, EventLog, Interrupts, RunOptions, IncidentRecord, LoggedEvent, PlanSnapshot, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
+import type { Clock, SelectQuestion, CommandResult, CommandRunner, EventLog, Interrupts, RunOptions, IncidentRecord, LoggedEvent, PlanSnapshot, Prompter, RecordedEvent, Screen, VerifyResult } from '../../src/core/ports.js';
 import { Cancelled, LogConflict } from '../../src/core/errors.js';
 
 /** One scripted answer: a select picks the first choice whose name contains `pick`. */
@@ -13,9 +13,25 @@ export class ScriptedPrompter implements Prompter {
   pageSize: number | undefined;
   constructor(private readonly answers: Answer[]) {}
 
-  async select<T>(q: { message: string; choices: readonly Choice<T>[]; pageSize?: number }): Promise<T> {
+  /** What each select drew live above its question (clocks), in order. */
+  readonly live: string[] = [];
+  /** The shortcut keys and footer of the last select. */
+  shortcuts: readonly { key: string; value: unknown }[] = [];
+  footer: string | undefined;
+  async select<T>(q: SelectQuestion<T>): Promise<T> {
     this.offered = q.choices.map((c) => c.name);
     this.pageSize = q.pageSize;
+    if (q.live) this.live.push(q.live());
+    this.shortcuts = q.shortcuts ?? [];
+    this.footer = q.footer;
+    // A script may answer by shortcut key, as a responder does: { select: 'key:p' }.
+    const peek = this.answers[0];
+    if (peek && 'select' in peek && peek.select.startsWith('key:')) {
+      const hit = q.shortcuts?.find((k) => k.key === peek.select.slice(4));
+      if (!hit) throw new Error(`no shortcut ${peek.select} at "${q.message}"`);
+      this.next(q.message, 'select');
+      return hit.value;
+    }
     const a = this.next(q.message, 'select');
     const choice = q.choices.find((c) => c.name.includes(a));
     if (!choice) throw new Error(`no choice contains "${a}" at "${q.message}": ${q.choices.map((c) => c.name).join(' | ')}`);

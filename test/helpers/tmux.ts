@@ -17,8 +17,8 @@ export function hasTmux(): boolean {
 export class TmuxSession {
   private constructor(readonly name: string) {}
 
-  /** Start `command` (a shell line) in a detached 120x50 terminal. */
-  static start(name: string, command: string, env: Record<string, string | null> = {}): TmuxSession {
+  /** Start `command` (a shell line) in a detached terminal, 120x50 unless `size` says otherwise. */
+  static start(name: string, command: string, env: Record<string, string | null> = {}, size: { columns: number; rows: number } = { columns: 120, rows: 50 }): TmuxSession {
     // null unsets a variable (tools such as ora look at whether CI is set at all).
     const exports = Object.entries(env)
       .map(([k, v]) => (v === null ? `unset ${k};` : `export ${k}='${v.replace(/'/g, `'\\''`)}';`))
@@ -26,7 +26,7 @@ export class TmuxSession {
     // Suffixed with the process id: test runs in two checkouts at once must not share a terminal.
     const session = new TmuxSession(`${name}-${process.pid}`);
     session.kill();
-    execFileSync('tmux', ['new-session', '-d', '-s', session.name, '-x', '120', '-y', '50', 'sh', '-c', `${exports} ${command}`]);
+    execFileSync('tmux', ['new-session', '-d', '-s', session.name, '-x', String(size.columns), '-y', String(size.rows), 'sh', '-c', `${exports} ${command}`]);
     return session;
   }
 
@@ -69,6 +69,16 @@ export class TmuxSession {
     await sleep(250);
   }
 
+  /** The process ids of the programs the terminal's shell started (the crisis command while it runs). */
+  children(): number[] {
+    const shell = execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_pid}']).toString().trim();
+    try {
+      return execFileSync('ps', ['-o', 'pid=', '--ppid', shell]).toString().split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+    } catch {
+      return []; // ps exits 1 when there is none
+    }
+  }
+
   kill(): void {
     try {
       execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
@@ -79,10 +89,11 @@ export class TmuxSession {
 }
 
 /** Run `crisis ARGS` (a shell-quoted argument line) in a terminal; its exit code lands in rcFile. */
-export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string, env: Record<string, string | null> = {}): TmuxSession {
+export function startCrisis(name: string, args: string, rcFile: string, cwd: string, bin: string, env: Record<string, string | null> = {}, size?: { columns: number; rows: number }): TmuxSession {
   rmSync(rcFile, { force: true });
   const line = `cd '${cwd}' && node '${bin}' ${args}; echo $? > '${rcFile}'; sleep 30`;
-  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', ...env });
+  // $PAGER unset unless a test sets it: the timeline and status are then paged on the screen itself.
+  return TmuxSession.start(name, line, { NO_COLOR: '1', TERM: 'xterm-256color', PAGER: null, ...env }, size);
 }
 
 /** The exit code a startCrisis run wrote, once it has finished (generous: a shared CI machine is slow). */

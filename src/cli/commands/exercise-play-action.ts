@@ -13,9 +13,9 @@ import { openingTimes } from '../../core/exercise/sim-clock.js';
 import type { Exercise } from '../../core/exercise/types.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
 import { sinceStart } from '../../core/report/exercise/format.js';
-import { walk } from '../../core/walkthrough/walk.js';
 import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
 import { processRunner } from '../../adapters/process-runner.js';
+import { pagerFrom } from '../../adapters/env-pager.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
@@ -23,6 +23,7 @@ import { checkOutputFile, writeOutputFile, type OutputFileOptions } from '../../
 import { resolveDbPath } from '../../adapters/sqlite/db-path.js';
 import type { CliIO } from '../io.js';
 import { createExerciseIncident } from '../exercise-incident.js';
+import { walkPolled } from '../team-walk.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { commandFor, localTime, openLog, responderName } from '../session.js';
@@ -60,9 +61,9 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
     const prompter = createInquirerPrompter(() => `interrupted; everything confirmed so far is saved. Resume with: ${resumeHint()}`);
     const hooks = facilitatorHooks({ log, plans, incidentId: id, exercise, schedule: injectSchedule(exercise, start), start, clock, prompter, styler });
-    const deps = { log, prompter, screen: terminalScreen(), clock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
+    const deps = { log, prompter, screen: terminalScreen(), clock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts, ...pagerFrom(io.env) };
     const actor = responderName(io, options.responder);
-    const outcome = await walk(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
+    const outcome = await walkPolled(deps, { incidentId: id, plans, actor, hooks, resumeHint: resumeHint() });
     if (outcome === 'paused') {
       // Logged so that resuming starts the exercise clock where it stood.
       await facilitatorNote({ log, plans, incidentId: id, clock }, `Exercise paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}`);

@@ -8,6 +8,7 @@ import type { Plan } from '../../core/plan/types.js';
 import { parseMoment } from '../../core/time/moment.js';
 import { sigintInterrupts, workingFolder } from '../../adapters/command-context.js';
 import { processRunner } from '../../adapters/process-runner.js';
+import { pagerFrom } from '../../adapters/env-pager.js';
 import { createInquirerPrompter } from '../../adapters/inquirer-prompter.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { terminalScreen } from '../../adapters/terminal-screen.js';
@@ -41,7 +42,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
     const opened = incidentId ? await resume(log, incidentId) : await openOrPick(log, prompter, options, io, actor);
     incidentId = opened.id;
     const styler = createStyler(colourEnabled(io.env, io.stdout.isTTY));
-    const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts };
+    const deps = { log, prompter, screen: terminalScreen(), clock: systemClock, runner: processRunner, styler, formatTime: localTime, workdir: workingFolder(io.cwd), interrupts: sigintInterrupts, ...pagerFrom(io.env) };
     const walked = await walkAnyLog(deps, { incidentId, plans: opened.plans, actor, resumeHint: resumeWith(incidentId), ...roleOf(options.role ?? io.env['CRISIS_ROLE']) }, io, resumeCommand(io, incidentId));
     const { outcome } = walked;
     active = walked.log;

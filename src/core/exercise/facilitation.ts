@@ -29,6 +29,8 @@ const RELEASE = '__release-inject__';
 const ADVANCE = '__advance-time__';
 const REFRESH = '__refresh__';
 const ENDEX = '__endex__';
+/** Real milliseconds an inject released by the clock stays on screen before the next may replace it. */
+const SHOW_INJECT_MS = 4_000;
 
 /** A note by the facilitator at the current exercise time: it also marks where time stands. */
 export async function facilitatorNote(d: Pick<FacilitationDeps, 'log' | 'incidentId' | 'clock' | 'plans'>, text: string): Promise<void> {
@@ -47,16 +49,38 @@ export function facilitatorHooks(d: FacilitationDeps): WalkHooks {
       return pick(pendingInjects(d.schedule, state)).map((s) => injectEvent(s.inject, new Date(Math.max(s.at.getTime(), last))));
     });
   };
+  // Exercise time of the last inject released by the clock: the next waits until this one was seen.
+  let releasedAt: number | undefined;
   return {
     async beforeScreen() {
       if (d.clock.speed === undefined) return;
       const now = d.clock.now().getTime();
-      await release((pending) => pending.filter((s) => s.at.getTime() <= now));
+      // One at a time, each on its own screen: several due at once come out one after another.
+      let released = false;
+      await release((pending) => {
+        const due = pending.filter((s) => s.at.getTime() <= now).slice(0, 1);
+        released = due.length > 0;
+        return due;
+      });
+      if (released) releasedAt = now;
+    },
+    live() {
+      const s = d.styler;
+      const pace = d.clock.speed === undefined ? 'paced by the facilitator' : `×${d.clock.speed}`;
+      return s.warning(s.bold(`EXERCISE  ${safeLine(d.exercise.metadata.title)}  ·  TLP:${safeLine(d.exercise.metadata.tlp)}  ·  ${offset(d.clock.now())} (${pace})`));
+    },
+    wakeInMs(state) {
+      const speed = d.clock.speed;
+      const next = pendingInjects(d.schedule, state)[0];
+      if (speed === undefined || next === undefined) return undefined;
+      const now = d.clock.now().getTime();
+      const untilDue = (next.at.getTime() - now) / speed;
+      const seenFor = releasedAt === undefined ? SHOW_INJECT_MS : (now - releasedAt) / speed;
+      return Math.max(0, untilDue, SHOW_INJECT_MS - seenFor);
     },
     banner(state) {
       const s = d.styler;
-      const pace = d.clock.speed === undefined ? 'paced by the facilitator' : `×${d.clock.speed}`;
-      const lines = [s.warning(s.bold(`EXERCISE  ${safeLine(d.exercise.metadata.title)}  ·  TLP:${safeLine(d.exercise.metadata.tlp)}  ·  ${offset(d.clock.now())} (${pace})`))];
+      const lines: string[] = [];
       const last = state.injects.at(-1);
       const inject = last && d.exercise.injects.find((i) => i.id === last.injectId);
       if (inject) lines.push(s.bold(`Latest inject: ${safeLine(inject.title)}`), ...wrap(safeLine(inject.message.replace(/\s*\n\s*/g, ' ')), 96).map((l) => `  ${l}`));

@@ -2,7 +2,7 @@
 import { clockStatus, reportingOpen, roleTitle, stepKey, type IncidentState, type Plans, type TrackState } from '../engine/index.js';
 import type { Plan, Role, Step } from '../plan/types.js';
 import type { Styler } from '../report/styler.js';
-import { packParts, wrap } from '../report/wrap.js';
+import { packParts, visibleLength, wrap } from '../report/wrap.js';
 import { clockLines } from './clock-lines.js';
 import { commandLine, commandLines, quoteArg, safeBlock, safeLine as t } from '../safe-text/index.js';
 
@@ -15,7 +15,12 @@ export interface ScreenContext {
   width: number;
   /** The track whose step is shown (default: the first active one). */
   focus?: string;
+  /** Leave the CLOCKS section out (the walkthrough draws it live, under the step). */
+  withoutClocks?: boolean;
 }
+
+/** How many of the latest notes the step screen shows. */
+const NOTES_SHOWN = 3;
 
 /** The step screen for the incident's current state. */
 export function renderStepScreen(state: IncidentState, ctx: ScreenContext): string {
@@ -25,7 +30,7 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
   const rule = s.dim('─'.repeat(width));
   const lines: string[] = [...header(state, ctx, width), rule];
 
-  const clocks = clockStatus(state, ctx.now).filter((c) => c.status !== 'met');
+  const clocks = ctx.withoutClocks === true ? [] : clockStatus(state, ctx.now).filter((c) => c.status !== 'met');
   if (clocks.length > 0) lines.push(s.bold('CLOCKS'), ...clockLines(clocks, s, ctx.formatTime, width), rule);
 
   if (state.tracks.length > 1) lines.push(s.bold('TRACKS'), ...trackLines(state, ctx), rule);
@@ -37,7 +42,40 @@ export function renderStepScreen(state: IncidentState, ctx: ScreenContext): stri
     lines.push(reportingOpen(state) ? s.warning(`${closed} · reporting open until every clock is met or waived`) : s.ok(closed), ...wrap(safeBlock(state.summary ?? ''), width));
   }
   else if (plan && step && current) lines.push(...stepLines(ctx.plans, plan, step, state.actionsDone[stepKey(current)] ?? [], s, width), ...unfinishedCommand(state, s, ctx.formatTime));
+  if (state.notes.length > 0) lines.push(rule, ...noteLines(state, ctx, width));
   return lines.join('\n') + '\n';
+}
+
+/** The latest notes of the incident, whoever wrote them (a teammate in another terminal), oldest first. */
+function noteLines(state: IncidentState, ctx: ScreenContext, width: number): string[] {
+  const s = ctx.styler;
+  const latest = state.notes.slice(-NOTES_SHOWN);
+  const more = state.notes.length - latest.length;
+  return [
+    s.bold(`NOTES${more > 0 ? s.dim(` (latest ${latest.length} of ${state.notes.length}; all in the timeline)`) : ''}`),
+    ...latest.flatMap((n) => {
+      const [first = '', ...rest] = wrap(t(n.text), Math.max(20, width - 4));
+      return [`  ${s.dim(`${ctx.formatTime(n.at)} · ${t(n.actor)}`)}`, `    ${first}`, ...rest.map((l) => `    ${l}`)];
+    }),
+  ];
+}
+
+/**
+ * The head in two lines or so, for a terminal too short to keep the whole screen in view: which
+ * incident, plan and level, and which step. The walkthrough draws it with the clocks, by the menu.
+ */
+export function compactHeader(state: IncidentState, ctx: ScreenContext): string[] {
+  const s = ctx.styler;
+  const width = Math.max(40, Math.min(ctx.width, 100));
+  const levelPlan = state.level ? ctx.plans.get(state.level.planId) : undefined;
+  const level = levelPlan?.levels.find((l) => l.id === state.level?.id);
+  const at = focused(state, ctx.focus)?.at;
+  const step = at ? ctx.plans.get(at.planId)?.steps.find((x) => x.id === at.stepId) : undefined;
+  const plan = state.planId ? ctx.plans.get(state.planId) : undefined;
+  return [
+    ...packParts([s.bold(t(ctx.incidentId)), t(state.planId ?? '?'), `${s.dim('level')} ${t(level?.title ?? state.level?.id ?? '?')}`, s.bold(`TLP:${t(plan?.metadata.tlp ?? '?')}`)], width),
+    ...(state.closed ? [] : wrap(t(step?.title ?? at?.stepId ?? '?'), width - 6).map((l, i) => s.bold(s.accent(`${i === 0 ? 'STEP' : '    '}  ${l}`)))),
+  ];
 }
 
 function header(state: IncidentState, ctx: ScreenContext, width: number): string[] {
@@ -53,7 +91,8 @@ function header(state: IncidentState, ctx: ScreenContext, width: number): string
     ...packParts(
       [
         `${s.bold('Plan')} ${t(state.planId ?? '?')}`,
-        `${s.bold('Level')} ${t(level ? `${level.title} (${level.id})` : (state.level?.id ?? '?'))}`,
+        // A long level title wraps by words rather than running off a narrow terminal.
+        ...wrap(`Level ${t(level ? `${level.title} (${level.id})` : (state.level?.id ?? '?'))}`, width).map((l, i) => (i === 0 ? `${s.bold('Level')}${l.slice('Level'.length)}` : l)),
         `${s.bold('Phase')} ${t(step?.phase ?? '?')}`,
         // The marking of what this screen shows: the plan's, whose contacts and steps are on it.
         s.bold(`TLP:${t(plan?.metadata.tlp ?? '?')}`),
@@ -84,9 +123,15 @@ function trackLines(state: IncidentState, ctx: ScreenContext): string[] {
 }
 
 function stepLines(plans: Plans, plan: Plan, step: Step, done: readonly { index: number }[], s: Styler, width: number): string[] {
-  const lines = [s.bold(s.accent(`STEP  ${t(step.title)}`)) + s.dim(`  [${t(step.id)}]`), `  ${s.dim('Basis:')} ${t(step.basis)}`];
+  // Wrapped by words; the step's id goes to the next line when it does not fit after the title.
+  const title = wrap(t(step.title), width - 6).map((l, i) => s.bold(s.accent(`${i === 0 ? 'STEP' : '    '}  ${l}`)));
+  const id = `[${t(step.id)}]`;
+  const last = title.length - 1;
+  if (visibleLength(title[last] ?? '') + 2 + id.length <= width) title[last] = `${title[last] ?? ''}${s.dim(`  ${id}`)}`;
+  else title.push(...wrap(id, width).map((l) => s.dim(`  ${l}`)));
+  const lines = [...title, ...labelled('Basis:', t(step.basis), width, s.dim)];
   const owner = plan.roles.find((r) => r.id === step.owner);
-  lines.push(`  ${s.dim('Owner:')} ${t(owner ? owner.title : step.owner)}`, ...contactLines(plan, owner, s));
+  lines.push(...labelled('Owner:', t(owner ? owner.title : step.owner), width, s.dim), ...contactLines(plan, owner, s, width));
   if (step.description) lines.push('', ...wrap(safeBlock(step.description), width - 2).map((l) => `  ${l}`));
   if (step.actions && step.actions.length > 0) {
     const doneSet = new Set(done.map((d) => d.index));
@@ -138,10 +183,12 @@ function labelled(label: string, text: string, width: number, style: (t: string)
   return [`  ${style(label)} ${first}`, ...rest.map((l) => indent + l)];
 }
 
-function contactLines(plan: Plan, role: Role | undefined, s: Styler): string[] {
-  return (role?.contacts ?? []).map((c) => {
+/** One contact per item, wrapped by words under its text. */
+function contactLines(plan: Plan, role: Role | undefined, s: Styler, width: number): string[] {
+  return (role?.contacts ?? []).flatMap((c) => {
     const channel = plan.channels?.find((ch) => ch.id === c.channel);
     const extra = [c.availability, c.backup ? 'backup' : undefined].filter(Boolean).join(', ');
-    return `    ${s.dim('·')} ${t(channel?.title ?? c.channel)}: ${t(c.value)}${extra ? s.dim(` (${t(extra)})`) : ''}`;
+    const [first = '', ...rest] = wrap(`${t(channel?.title ?? c.channel)}: ${t(c.value)}${extra ? ` (${t(extra)})` : ''}`, Math.max(20, width - 6));
+    return [`    ${s.dim('·')} ${first}`, ...rest.map((l) => `      ${l}`)];
   });
 }

@@ -1,7 +1,7 @@
 // The interactive walkthrough: show the step, ask what to do, append the events, repeat.
 // It speaks to the world only through ports, so a test drives it with fakes and a script.
 import { activeTracks, availableActions, EngineError, eventsFor, fold, reportingOpen, roleTitle, splitRef, type Action, type IncidentState, type Plans, type StepRef } from '../engine/index.js';
-import type { Choice, LogChanges } from '../ports.js';
+import type { Choice, LogChanges, Pager } from '../ports.js';
 import { clip } from '../clip.js';
 import { safeLine } from '../safe-text/index.js';
 import { commitFromLatest } from '../commit.js';
@@ -11,12 +11,17 @@ import { renderTimelineText } from '../report/incident/timeline-text.js';
 import { runStepCommand, type RunDeps } from './run-command.js';
 import { renderStepScreen } from './step-screen.js';
 import { LOG_CHANGED, selectWhileLive } from './live-select.js';
+import { liveHead, liveLines } from './live-head.js';
+import { showPaged, wrapLines } from './paged-view.js';
+import { MENU_ROOM, PAUSE, menu, menuHeight, shortcutsFor } from './menu-entries.js';
 
 /** What the walkthrough needs: what running a step's command needs, and how to show times. */
 export interface WalkDeps extends RunDeps {
   formatTime: (iso: string) => string;
   /** Tells of teammates' events while the menu is open (a team log); without it the screen is redrawn after each choice. */
   changes?: LogChanges;
+  /** The responder's pager ($PAGER) for the status and the timeline; without it they are paged on screen. */
+  pager?: Pager;
 }
 
 export interface WalkInput {
@@ -36,6 +41,10 @@ export interface WalkHooks {
   beforeScreen?(state: IncidentState): Promise<void>;
   /** Text shown above the step screen. */
   banner?(state: IncidentState): string;
+  /** A line drawn live by the menu, again every few seconds while it waits (the exercise time). */
+  live?(): string;
+  /** Real milliseconds until the screen must be drawn again by itself (the next inject comes due). */
+  wakeInMs?(state: IncidentState): number | undefined;
   /** Menu entries of the driver's own, shown after the engine's actions. */
   choices?(state: IncidentState): Choice<string>[];
   /** Handle one of those entries; 'end' leaves the walk. */
@@ -44,7 +53,6 @@ export interface WalkHooks {
 
 export type WalkOutcome = 'paused' | 'closed' | 'ended';
 
-const PAUSE = '__pause__';
 
 /** Walk the responder through the incident until they pause or close it. */
 export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcome> {
@@ -66,19 +74,16 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     }
     focus = chooseFocus(state, input.plans, focus, input.role);
     const now = deps.clock.now();
-    const shown = [
-      hooks.banner?.(state) ?? '',
-      renderStepScreen(state, {
-        incidentId: input.incidentId,
-        plans: input.plans,
-        now,
-        styler: deps.styler,
-        formatTime: deps.formatTime,
-        width: deps.screen.columns,
-        ...(focus !== undefined ? { focus } : {}),
-      }),
-      notice,
-    ].join('');
+    const context = {
+      incidentId: input.incidentId,
+      plans: input.plans,
+      styler: deps.styler,
+      formatTime: deps.formatTime,
+      width: deps.screen.columns,
+      withoutClocks: true,
+      ...(focus !== undefined ? { focus } : {}),
+    };
+    const shown = [hooks.banner?.(state) ?? '', renderStepScreen(state, { ...context, now }), notice].join('');
     deps.screen.clear();
     deps.screen.write(shown);
     notice = '';
@@ -90,12 +95,25 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
     // One line per entry: a wrapped entry pushes the menu's end off a short terminal.
     const room = Math.max(20, deps.screen.columns - 3); // the prompt's cursor and a margin
     const choices = [...extra, ...menu(actions, trackChoices(state, input.plans, focus), input.resumeHint ?? `crisis respond --incident ${input.incidentId}`, room)].map((c) => ({ ...c, name: clip(safeLine(c.name), room) }));
-    const chosen = await selectWhileLive<string>(deps, input.incidentId, shownSeq, {
-      message: 'What now?',
-      choices,
-      pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown)),
-      default: actions.find((a) => a.suggested)?.id ?? PAUSE,
-    });
+    const liveInput = { state, screen: context, clock: deps.clock, shownAt: now, ...(hooks.live ? { extra: () => hooks.live?.() ?? '' } : {}) };
+    const full = liveHead({ ...liveInput, compact: false });
+    // Too short a terminal for the step and the menu: the head goes by the menu, so it stays in view.
+    const compact = lineCount(shown) + liveLines(full(), state, now) + MENU_ROOM > deps.screen.rows;
+    const live = compact ? liveHead({ ...liveInput, compact }) : full;
+    const chosen = await selectWhileLive<string>(
+      deps,
+      input.incidentId,
+      shownSeq,
+      {
+        message: 'What now?',
+        choices,
+        pageSize: menuHeight(choices.length, deps.screen.rows - lineCount(shown) - liveLines(live(), state, now), deps.screen.rows - liveLines(live(), state, now)),
+        default: actions.find((a) => a.suggested)?.id ?? PAUSE,
+        live,
+        ...shortcutsFor(actions),
+      },
+      hooks.wakeInMs?.(state),
+    );
     if (chosen === LOG_CHANGED) continue; // a teammate's event: draw the screen again from the log
     if (chosen === PAUSE) return 'paused';
     if (chosen.startsWith(TRACK)) {
@@ -132,7 +150,6 @@ export async function walk(deps: WalkDeps, input: WalkInput): Promise<WalkOutcom
   }
 }
 
-const SUGGESTED = '  ◂ suggested';
 const TRACK = '__track__:';
 
 /**
@@ -168,24 +185,8 @@ function refusal(error: EngineError, action: Action): string {
   return error.message;
 }
 
-/**
- * Menu entries shown at once: what is left under the step screen on a short terminal (so the
- * step stays in view), never fewer than 7 and never more than 20; the menu scrolls for the rest.
- */
-function menuHeight(entries: number, rowsLeft: number): number {
-  return Math.min(entries, Math.max(7, Math.min(20, rowsLeft - 3))); // the question and help lines
-}
-
 function lineCount(text: string): number {
   return text.split('\n').length - 1;
-}
-
-/** The engine's actions as entries; a suggested one is shortened first so its mark survives clipping. */
-function menu(actions: readonly Action[], tracks: Choice<string>[], resumeHint: string, room: number): Choice<string>[] {
-  const choices = actions.map((a) => ({ name: a.suggested ? `${clip(safeLine(a.label), room - SUGGESTED.length)}${SUGGESTED}` : safeLine(a.label), value: a.id }));
-  choices.push(...tracks);
-  choices.push({ name: `Pause (resume later with ${resumeHint})`, value: PAUSE });
-  return choices;
 }
 
 async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, kind: 'view-status' | 'view-timeline'): Promise<void> {
@@ -193,7 +194,14 @@ async function showView(deps: WalkDeps, state: IncidentState, input: WalkInput, 
     kind === 'view-status'
       ? renderStatusText(state, input.incidentId, input.plans, deps.clock.now(), deps.styler, deps.formatTime)
       : renderTimelineText(state, deps.styler, deps.formatTime);
-  deps.screen.clear();
-  deps.screen.write(text);
-  await deps.prompter.select({ message: 'Back to the step', choices: [{ name: 'Back', value: 'back' }] });
+  if (deps.pager) {
+    // Ctrl+C in the pager reaches this process too: claimed for the while, so it only quits the pager.
+    const release = deps.interrupts.listen(() => undefined);
+    try {
+      if (await deps.pager.show(wrapLines(text, Math.max(40, deps.screen.columns - 1)).join('\n') + '\n')) return;
+    } finally {
+      release();
+    }
+  }
+  await showPaged(deps, text);
 }

@@ -76,7 +76,7 @@ describe('facilitated play', () => {
     ]);
     expect(events.find((e) => e.type === 'notification-sent')?.at).toBe(hours(0.5).toISOString());
     expect(p.deps.screen.text).toContain('Latest inject: Second Member State');
-    expect(p.deps.screen.text).toContain('T+30 min (paced by the facilitator)');
+    expect(p.deps.prompter.live.join('')).toContain('T+30 min (paced by the facilitator)'); // the exercise time is drawn live
   });
 
   it('releases due injects by itself on an accelerated clock', async () => {
@@ -95,5 +95,39 @@ describe('facilitated play', () => {
   it('does not end the exercise when the facilitator thinks better of it', async () => {
     const p = play([{ select: 'end the exercise' }, { confirm: false }, { select: 'Pause' }]);
     await expect(p.run()).resolves.toBe('paused');
+  });
+});
+
+describe('injects on an accelerated clock while the menu waits', () => {
+  it('come out one per screen, each shown for a while before the next, and wake the menu when due', async () => {
+    const log = new MemoryEventLog<IncidentEvent>();
+    log.createNow({ id: 'ex-2', title: 'Exercise', planId: 'walk-test', createdAt: start.toISOString(), plans: [] });
+    log.appendAllNow('ex-2', openIncident(plans, { planId: 'walk-test', title: 'Drill incident', awareness: start, at: start, actor: 'csirt' }));
+    const real = new FakeClock(new Date('2030-01-01T00:00:00.000Z'));
+    const clock = new PlayClock(real, start, 3600); // an exercise hour each real second
+    const hooks = facilitatorHooks({ log, plans, incidentId: 'ex-2', exercise, schedule: injectSchedule(exercise, start), start, clock, prompter: new ScriptedPrompter([]), styler: plainStyler });
+    const state = () => fold(plans, log.eventsNow('ex-2').map((r) => r.event));
+    const released = () => state().injects.map((i) => i.injectId);
+
+    real.advance(3_000); // T+3 h: both injects are due
+    await hooks.beforeScreen?.(state());
+    expect(released()).toEqual(['first-call']); // one, shown on its own screen
+    expect(hooks.wakeInMs?.(state())).toBe(4_000); // the next waits until this one was seen
+    real.advance(4_000);
+    expect(hooks.wakeInMs?.(state())).toBe(0);
+    await hooks.beforeScreen?.(state());
+    expect(released()).toEqual(['first-call', 'second-country']);
+    expect(hooks.wakeInMs?.(state())).toBeUndefined(); // nothing left to wait for
+    expect(hooks.live?.()).toMatch(/T\+7 h .*\(×3600\)/); // 3 s and 4 s at an hour a second
+  });
+
+  it('wakes the menu when the next inject comes due', async () => {
+    const p = play([], 60); // an exercise minute each real second
+    const s = p.state();
+    const hooks = facilitatorHooks({ log: p.log, plans, incidentId: 'ex-1', exercise, schedule: injectSchedule(exercise, start), start, clock: p.clock, prompter: new ScriptedPrompter([]), styler: plainStyler });
+    await hooks.beforeScreen?.(s); // the first inject, due at T+0
+    p.real.advance(4_000);
+    // The second is due at T+2 h: 120 real seconds at ×60, less the 4 s gone.
+    expect(hooks.wakeInMs?.(p.state())).toBeCloseTo(116_000, -2);
   });
 });

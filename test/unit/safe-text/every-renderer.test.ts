@@ -14,6 +14,7 @@ import { renderStatusText } from '../../../src/core/report/incident/status-text.
 import { renderTimelineText } from '../../../src/core/report/incident/timeline-text.js';
 import { plainStyler, type Styler } from '../../../src/core/report/styler.js';
 import { renderStepScreen } from '../../../src/core/walkthrough/step-screen.js';
+import { liveHead } from '../../../src/core/walkthrough/live-head.js';
 import { walk } from '../../../src/core/walkthrough/walk.js';
 import { eu, national, AWARE, hoursAfter } from '../engine/fixtures.js';
 import { exercise } from '../exercise/fixtures.js';
@@ -79,6 +80,15 @@ describe('every renderer, fed the hostile corpus', () => {
   it.each([plainStyler, colour])('the step screen of every state (styler %#)', (styler) => {
     for (const state of states) {
       expectClean(renderStepScreen(state, { incidentId: 'inc-1', plans, now: hoursAfter(50), styler, formatTime: (t) => t, width: 80 }));
+    }
+  });
+
+  it.each([plainStyler, colour])('the live head by the menu, compact and full, of every state (styler %#)', (styler) => {
+    for (const state of states) {
+      for (const compact of [true, false]) {
+        const live = liveHead({ state, screen: { incidentId: 'inc-1', plans, styler, formatTime: (t) => t, width: 80 }, clock: { now: () => hoursAfter(50) }, shownAt: AWARE, compact });
+        expectClean(live());
+      }
     }
   });
 

@@ -84,3 +84,18 @@ describe('selectWhileLive', () => {
     await expect(asked).rejects.toThrow(LogUnavailable);
   });
 });
+
+describe('selectWhileLive with a wake-up', () => {
+  it('withdraws the menu when the wake-up comes first, even without changes to watch', async () => {
+    const prompter = new WaitingPrompter();
+    expect(await selectWhileLive({ prompter }, 'inc', 3, question, 5)).toBe(LOG_CHANGED);
+  });
+
+  it('returns the answer given before the wake-up', async () => {
+    const prompter = new WaitingPrompter();
+    const asked = selectWhileLive({ prompter }, 'inc', 3, question, 60_000);
+    await tick();
+    prompter.answer?.('a');
+    expect(await asked).toBe('a');
+  });
+});

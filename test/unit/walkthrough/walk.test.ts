@@ -66,7 +66,7 @@ describe('walk', () => {
     expect(decision).toMatchObject({ stepId: 'assess', label: 'Escalate', actor: 'ana' });
     const sent = log.eventsNow('inc-1').find((r) => r.event.type === 'notification-sent')?.event;
     expect(sent).toMatchObject({ notificationId: 'warn', to: 'csirt', channel: 'phone' });
-    expect(deps.screen.text).toContain('Early warning due in 1 d');
+    expect(deps.prompter.live.join('')).toContain('Early warning due in 1 d'); // drawn live by the menu
     expect(deps.screen.text).toContain('Response closed');
   });
 
@@ -110,7 +110,7 @@ describe('walk', () => {
     const { deps } = setup([{ select: 'Pause' }]);
     deps.clock.advance(25 * 3600_000);
     await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
-    expect(deps.screen.text).toContain('Early warning OVERDUE by 1 h');
+    expect(deps.prompter.live.join('')).toContain('Early warning OVERDUE by 1 h');
   });
 
   it('passes Ctrl+C through as Cancelled, keeping what was logged', async () => {
@@ -167,10 +167,13 @@ describe('walk on a narrow terminal', () => {
       const screen = new BufferScreen(100, rows);
       const prompter = new ScriptedPrompter([{ select: 'Pause' }]);
       await walk({ ...deps, screen, prompter }, { incidentId: 'inc-1', plans, actor: 'ana' });
-      const left = rows - (screen.text.split('\n').length - 1) - 3; // rows under the step, less question and help
+      const live = (prompter.live[0] ?? '').split('\n').length - 1;
+      // Rows under the step and the clocks, less the question, the footer, and the 2 rows kept for
+      // the one running clock to go overdue while the menu waits.
+      const left = rows - (screen.text.split('\n').length - 1) - live - 3 - 2;
       return { left, pageSize: prompter.pageSize, entries: prompter.offered.length };
     };
-    const [short, middle, tall] = [await menuOn(20), await menuOn(26), await menuOn(60)];
+    const [short, middle, tall] = [await menuOn(20), await menuOn(30), await menuOn(60)];
     expect(short.pageSize).toBe(7); // too little room: the floor
     expect(middle.left).toBeGreaterThan(7);
     expect(middle.left).toBeLessThan(middle.entries);
@@ -270,6 +273,107 @@ describe('correcting a mistake', () => {
     ]);
     await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
     expect(log.eventsNow('inc-1').slice(-2).map((r) => r.event.type)).toEqual(['entry-retracted', 'note-added']);
-    expect(deps.screen.text).toMatch(/✗ Note: Hospitl encrypted {2}\(ana; corrected by ana \(#\d+\): typo\)/);
+    // Wrapped by words to the terminal's width, so the line may break between words.
+    expect(deps.screen.text).toMatch(/✗ Note: Hospitl encrypted\s+\(ana;\s+corrected\s+by\s+ana\s+\(#\d+\):\s+typo\)/);
+  });
+});
+
+describe('the live screen while the menu waits', () => {
+  /** A prompter that keeps the live region of the first menu, to draw it again later, as a terminal does. */
+  function keepingLive(deps: ReturnType<typeof setup>['deps']): { live: () => (() => string) | undefined } {
+    const prompter = deps.prompter;
+    let kept: (() => string) | undefined;
+    deps.prompter = Object.assign(Object.create(prompter) as typeof prompter, {
+      select: async (q: Parameters<typeof prompter.select>[0]) => {
+        kept ??= q.live;
+        return prompter.select(q);
+      },
+    });
+    return { live: () => kept };
+  }
+
+  it('counts the clocks down at each redraw and announces one that went overdue meanwhile', async () => {
+    const { deps } = setup([{ select: 'Pause' }]);
+    deps.clock.advance(24 * 3600_000 - 90_000); // the early warning is due in 1 min 30 s
+    const kept = keepingLive(deps);
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    const live = kept.live();
+    expect(live?.()).toContain('Early warning due in 1 min');
+    expect(live?.()).not.toContain('went OVERDUE');
+    deps.clock.advance(2 * 60_000); // the menu waited two minutes
+    const later = live?.() ?? '';
+    expect(later).toContain('Early warning OVERDUE by 30 s');
+    expect(later).toContain('! Early warning went OVERDUE while this screen waited');
+  });
+
+  it('keeps the incident and the step by the menu on a terminal too short for the whole screen', async () => {
+    const long: Plan = { ...plan, steps: plan.steps.map((s, i) => (i === 0 ? { ...s, description: Array.from({ length: 30 }, (_, n) => `Line ${n} of a long step description.`).join('\n') } : s)) };
+    const { deps } = setup([{ select: 'Pause' }]);
+    const screen = new BufferScreen(80, 24);
+    await walk({ ...deps, screen }, { incidentId: 'inc-1', plans: new Map([[plan.metadata.id, long]]), actor: 'ana' });
+    const live = deps.prompter.live[0] ?? '';
+    expect(live).toMatch(/inc-1 · walk-test · level Technical · TLP:CLEAR/);
+    expect(live).toContain('STEP  Triage the report');
+    expect(live).toContain('Early warning due in');
+    const rows = live.split('\n').length - 1 + 1 + (deps.prompter.pageSize ?? 0) + 1; // live, question, entries, footer
+    expect(rows).toBeLessThan(24); // drawn again in place, never scrolled
+    // On a tall terminal the full head is at the top and the live region holds only the clocks.
+    const tall = setup([{ select: 'Pause' }]);
+    await walk(tall.deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(tall.deps.prompter.live[0]).not.toContain('inc-1');
+  });
+
+  it('puts pause, status and timeline one key away, named in the footer', async () => {
+    const { deps } = setup([{ select: 'key:t' }, { select: 'Back' }, { select: 'key:s' }, { select: 'Back' }, { select: 'key:p' }]);
+    await expect(walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
+    expect(deps.prompter.footer).toContain('s status · t timeline · p pause');
+    expect(deps.screen.text).toContain('Timeline\n');
+    expect(deps.prompter.asked.filter((q) => q === 'Back to the step')).toHaveLength(2);
+  });
+
+  it("shows the latest notes on the step screen, a teammate's with its author and time", async () => {
+    const { log, deps } = setup([{ select: 'Pause' }]);
+    for (const [n, who] of [[1, 'ana'], [2, 'ben'], [3, 'ana'], [4, 'ben']] as const) {
+      log.appendAllNow('inc-1', [{ type: 'note-added', text: `Note number ${n}`, at: new Date(start.getTime() + n * 60_000).toISOString(), actor: who, planId: plan.metadata.id, stepId: 'triage' }]);
+    }
+    await walk(deps, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(deps.screen.text).toContain('NOTES (latest 3 of 4; all in the timeline)');
+    expect(deps.screen.text).toContain(`${new Date(start.getTime() + 4 * 60_000).toISOString()} · ben\n    Note number 4`);
+    expect(deps.screen.text).not.toContain('Note number 1');
+  });
+});
+
+describe('the timeline view', () => {
+  it('wraps by words and pages a long timeline, latest page first', async () => {
+    const { log, deps } = setup([{ select: 'key:t' }, { select: 'Earlier page' }, { select: 'Back' }, { select: 'key:p' }]);
+    for (let n = 1; n <= 40; n++) {
+      log.appendAllNow('inc-1', [{ type: 'note-added', text: `Note ${n} with a rather long text that will not fit on one line of a narrow terminal at all`, at: new Date(start.getTime() + n * 60_000).toISOString(), actor: 'ben', planId: plan.metadata.id, stepId: 'triage' }]);
+    }
+    const screen = new BufferScreen(60, 24);
+    await expect(walk({ ...deps, screen }, { incidentId: 'inc-1', plans, actor: 'ana' })).resolves.toBe('paused');
+    expect(screen.text.split('\n').every((l) => l.length <= 60)).toBe(true);
+    expect(deps.prompter.asked.some((q) => /^Page \d+ of \d+/.test(q))).toBe(true);
+    const latest = screen.text.indexOf('Note 40 with');
+    expect(latest).toBeGreaterThan(0);
+    const after = [...screen.text.slice(latest).matchAll(/Note (\d+) with/g)].map((m) => Number(m[1]));
+    expect(Math.min(...after)).toBeLessThan(36); // the earlier page came second
+    expect(screen.text).not.toMatch(/ wi\n/); // never broken inside a word
+  });
+});
+
+describe('the timeline with $PAGER', () => {
+  it('goes to the pager, and is paged on screen when the pager cannot start', async () => {
+    const shown: string[] = [];
+    const works = { show: async (text: string) => (shown.push(text), true) };
+    const { deps } = setup([{ select: 'key:t' }, { select: 'key:p' }]);
+    await walk({ ...deps, pager: works }, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(shown[0]).toContain('Timeline');
+    expect(deps.prompter.asked).not.toContain('Back to the step');
+    expect(deps.interrupts.listening).toBe(0); // Ctrl+C claimed only while the pager ran
+
+    const broken = { show: async () => false };
+    const again = setup([{ select: 'key:t' }, { select: 'Back' }, { select: 'key:p' }]);
+    await walk({ ...again.deps, pager: broken }, { incidentId: 'inc-1', plans, actor: 'ana' });
+    expect(again.deps.prompter.asked).toContain('Back to the step');
   });
 });
