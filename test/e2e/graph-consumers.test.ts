@@ -119,7 +119,7 @@ describe.skipIf(!haveChromium)('the mermaid parser reads the Mermaid output', ()
   const read = (text: string) =>
     page.evaluate(async (src) => {
       type Db = { getVertices(): Map<string, unknown>; getEdges(): unknown[] };
-      const m = (window as unknown as { mermaid: { parse(t: string): Promise<unknown>; mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: Db }> } } }).mermaid;
+      const m = (globalThis as unknown as { mermaid: { parse(t: string): Promise<unknown>; mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: Db }> } } }).mermaid;
       try {
         await m.parse(src);
         const d = await m.mermaidAPI.getDiagramFromText(src);
@@ -148,12 +148,16 @@ describe.skipIf(!haveChromium)('the mermaid parser reads the Mermaid output', ()
   it('renders hostile labels as text, not markup', async () => {
     const text = graphMermaid(buildGraph(hostilePlan, hostile));
     const rendered = await page.evaluate(async (src) => {
-      const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
-      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
-      const { svg } = await m.render('hostile', src);
-      const holder = document.createElement('div');
+      type El = { innerHTML: string; textContent: string | null; querySelectorAll(s: string): { length: number } };
+      const g = globalThis as unknown as {
+        mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> };
+        document: { createElement(t: string): El; body: { append(e: El): void } };
+      };
+      g.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      const { svg } = await g.mermaid.render('hostile', src);
+      const holder = g.document.createElement('div');
       holder.innerHTML = svg;
-      document.body.append(holder);
+      g.document.body.append(holder);
       return { bold: holder.querySelectorAll('b, script, img').length, text: holder.textContent ?? '' };
     }, text);
     expect(rendered.bold).toBe(0);
