@@ -1,0 +1,116 @@
+// The HTML reports in a real browser: Debian's chromium, driven by playwright-core (never a
+// downloaded browser). Each page opens from a file with no network request at all, shows the
+// timeline, a clock chart of due versus met and the TLP banner (on screen and in print), draws the
+// path taken over the plan's diagram, and saves as a screenshot and a PDF.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, noChromiumReason } from '../helpers/browser.js';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+if (!haveChromium) console.warn(`SKIP HTML reports in a browser: ${noChromiumReason}`);
+
+const dir = tempDir('crisis-html-e2e-');
+const db = join(dir.path, 'log.db');
+const exercisePath = join(dir.path, 'exercise.html');
+const incidentPath = join(dir.path, 'incident.html');
+let incidentId = '';
+
+beforeAll(async () => {
+  const run = await runCli(['exercise', 'run', 'playbooks/exercises/ransomware-hospitals-late-warning.yaml', '--format', 'html', '-o', exercisePath, '--db', db]);
+  expect(run.exitCode).toBe(1); // the late-warning variant misses a mandatory expectation
+  incidentId = /as incident (ex-[\w-]+)/.exec(run.stderr)?.[1] ?? '';
+  const exported = await runCli(['log', 'export', incidentId, '--format', 'html', '-o', incidentPath, '--db', db]);
+  expect(exported.exitCode).toBe(0);
+}, 60_000);
+afterAll(() => dir.cleanup());
+
+describe('the HTML files', () => {
+  it.each([
+    ['exercise', exercisePath],
+    ['incident', incidentPath],
+  ])('the %s report is one file that loads nothing', (_name, path) => {
+    const html = readFileSync(path, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/\b(src|href)=|url\(\s*['"]?(https?:|\/\/)|@import/i);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe.skipIf(!haveChromium)('the HTML reports in chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  /** Open the file, recording every request the page makes (and refusing all but the file itself). */
+  async function open(path: string): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const url = pathToFileURL(path).href;
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, requests: requests.filter((r) => r !== url) };
+  }
+
+  it.each([
+    ['exercise', exercisePath],
+    ['incident', incidentPath],
+  ])('the %s report: timeline, clock chart, path, TLP banner, no network; screenshot and PDF', async (name, path) => {
+    const { page, requests } = await open(path);
+    try {
+      const banner = page.locator('.tlp-banner');
+      await expect.poll(() => banner.textContent()).toBe('TLP:CLEAR');
+      const style = await banner.evaluate((el) => {
+        const s = (globalThis as unknown as { getComputedStyle(e: unknown): { position: string; backgroundColor: string; top: string } }).getComputedStyle(el);
+        return { position: s.position, background: s.backgroundColor };
+      });
+      expect(style).toEqual({ position: 'fixed', background: 'rgb(0, 0, 0)' });
+      expect(await banner.isVisible()).toBe(true);
+      expect(await page.locator('#timeline tbody tr').count()).toBeGreaterThan(10);
+      const clocks = await page.locator('#clocks table tbody tr').count();
+      expect(clocks).toBeGreaterThan(0);
+      expect(await page.locator('.clock-chart svg rect.due').count()).toBe(clocks);
+      expect(await page.locator('.clock-chart svg circle.met').count()).toBeGreaterThan(0);
+      expect(await page.locator('#path svg .node.visited').count()).toBeGreaterThan(3);
+      expect(await page.locator('#path svg .edge.taken').count()).toBeGreaterThan(3);
+      expect(await page.locator('#decisions tbody tr').count()).toBeGreaterThan(0);
+      if (name === 'exercise') {
+        expect(await page.locator('#objectives tbody tr').count()).toBeGreaterThan(0);
+        expect(await page.locator('#expectations').textContent()).toContain('early-warning-met');
+        expect(await page.locator('#improvements tbody tr').count()).toBeGreaterThan(0);
+        expect(await page.locator('.result.failed').textContent()).toBe('FAILED');
+      }
+      // In print the banner stays fixed at the top, which chromium repeats on every page.
+      await page.emulateMedia({ media: 'print' });
+      expect(await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { position: string } }).getComputedStyle(el).position)).toBe('fixed');
+      expect(await banner.isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+      const shot = join(dir.path, `${name}.png`);
+      const pdf = join(dir.path, `${name}.pdf`);
+      await page.screenshot({ path: shot, fullPage: false });
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      expect(statSync(shot).size).toBeGreaterThan(10_000);
+      expect(statSync(pdf).size).toBeGreaterThan(10_000);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the request check can fail: a page that asks for a remote image is caught', async () => {
+    const bad = join(dir.path, 'bad.html');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(bad, '<!DOCTYPE html><img src="http://192.0.2.1/x.png">');
+    const { page, requests } = await open(bad);
+    await page.close();
+    expect(requests).toEqual(['http://192.0.2.1/x.png']);
+  });
+});
