@@ -15,9 +15,8 @@ export function graphMermaid(graph: PlanGraph, overlay?: GraphOverlay): string {
     out.push('  end');
   });
   if (graph.clocks.length > 0) {
-    out.push(`  subgraph CLOCKS["Clocks"]`);
-    graph.clocks.forEach((c, i) => out.push(`    C${i}["${m(clip(clockLine(c), 160))}"]`));
-    out.push('  end');
+    // One box, a clock a line: separate boxes would spread in a row across the whole chart.
+    out.push(`  C0["Clocks<br/>${graph.clocks.map((c) => m(clip(clockLine(c, false), 100))).join('<br/>')}"]`, '  class C0 clocks');
   }
   const taken: number[] = [];
   graph.edges.forEach((e, i) => {
@@ -25,7 +24,7 @@ export function graphMermaid(graph: PlanGraph, overlay?: GraphOverlay): string {
     out.push(`  ${e.from} ${arrow}${e.label !== undefined ? `|"${m(clip(e.label, 60))}"|` : ''} ${e.to}`);
     if (edgeTaken(overlay, e.moves)) taken.push(i);
   });
-  out.push('  classDef fork fill:#333,stroke:#333,color:#fff', '  classDef external fill:#eef,stroke:#669,stroke-dasharray:4 3');
+  out.push('  classDef clocks fill:#fffbe6,stroke:#c9b458,text-align:left', '  classDef fork fill:#333,stroke:#333,color:#fff', '  classDef external fill:#eef,stroke:#669,stroke-dasharray:4 3');
   const forks = graph.nodes.filter((n) => n.kind === 'fork' || n.kind === 'join').map((n) => n.id);
   const externals = graph.nodes.filter((n) => n.kind === 'external').map((n) => n.id);
   if (forks.length > 0) out.push(`  class ${forks.join(',')} fork`);

@@ -28,7 +28,7 @@ export function graphSvg(graph: PlanGraph, overlay?: GraphOverlay, options: SvgO
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-label="${x(`Flow of ${heading}`)}">`,
     '<defs>',
-    ...(['line', 'taken', 'handover'] as const).map((k) => `<marker id="${prefix}-arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${COLOURS[k]}"/></marker>`),
+    ...(['line', 'taken', 'handover'] as const).map((k) => `<marker id="${prefix}-arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${COLOURS[k]}"/></marker>`),
     '</defs>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="12" y="24" font-size="15" font-weight="bold">${x(clip(heading, 140))} <tspan font-weight="normal">TLP:${x(graph.tlp)}</tspan></text>`,

@@ -2,9 +2,9 @@
 import type { GraphClock } from './model.js';
 
 /** "Early warning: within PT24H from awareness (NIS2 Art. 23(4)(a))". */
-export function clockLine(c: GraphClock): string {
+export function clockLine(c: GraphClock, withBasis = true): string {
   const within = c.within === undefined ? 'when the request says' : `within ${c.within}`;
-  return `${c.title}: ${within} from ${c.starts} (${c.basis})`;
+  return `${c.title}: ${within} from ${c.starts}${withBasis ? ` (${c.basis})` : ''}`;
 }
 
 /** At most `max` characters, with an ellipsis when cut (a diagram label is not the place for a paragraph). */
