@@ -2,6 +2,7 @@
 // downloaded browser). Each page opens from a file with no network request at all, shows the
 // timeline, a clock chart of due versus met and the TLP banner (on screen and in print), draws the
 // path taken over the plan's diagram, and saves as a screenshot and a PDF.
+import { execa } from 'execa';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +12,8 @@ import { haveChromium, launchChromium, noChromiumReason } from '../helpers/brows
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 if (!haveChromium) console.warn(`SKIP HTML reports in a browser: ${noChromiumReason}`);
+const havePdftotext = (await execa('pdftotext', ['-v'], { reject: false }).catch(() => ({ exitCode: 127 }))).exitCode === 0;
+if (!havePdftotext) console.warn('SKIP the TLP marking on every PDF page: pdftotext is not installed (apt-get install poppler-utils)');
 
 const dir = tempDir('crisis-html-e2e-');
 const db = join(dir.path, 'log.db');
@@ -87,11 +90,14 @@ describe.skipIf(!haveChromium)('the HTML reports in chromium', () => {
         expect(await page.locator('#improvements tbody tr').count()).toBeGreaterThan(0);
         expect(await page.locator('.result.failed').textContent()).toBe('FAILED');
       }
-      // In print the banner stays fixed at the top, which chromium repeats on every page.
+      // In print the marking is the head and foot of the page frame, which chromium repeats on every page.
       await page.emulateMedia({ media: 'print' });
-      expect(await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { position: string } }).getComputedStyle(el).position)).toBe('fixed');
-      expect(await banner.isVisible()).toBe(true);
+      const printed = page.locator('.page-frame > thead .tlp-print');
+      expect(await printed.isVisible()).toBe(true);
+      expect(await printed.textContent()).toBe('TLP:CLEAR');
+      expect(await banner.isVisible()).toBe(false);
       await page.emulateMedia({ media: 'screen' });
+      expect(await printed.isVisible()).toBe(false);
       const shot = join(dir.path, `${name}.png`);
       const pdf = join(dir.path, `${name}.pdf`);
       await page.screenshot({ path: shot, fullPage: false });
@@ -99,6 +105,18 @@ describe.skipIf(!haveChromium)('the HTML reports in chromium', () => {
       expect(statSync(shot).size).toBeGreaterThan(10_000);
       expect(statSync(pdf).size).toBeGreaterThan(10_000);
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      if (havePdftotext) {
+        // Every printed page starts and ends with the marking (TLP 2.0: top of every page).
+        // Where each word sits on each page: the marking must be at the top and at the foot of every one.
+        const boxes = (await execa('pdftotext', ['-bbox', pdf, '-'])).stdout;
+        const pages = [...boxes.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
+        expect(pages.length).toBeGreaterThan(2);
+        for (const [, height, words] of pages) {
+          const ys = [...(words ?? '').matchAll(/yMin="([\d.]+)"[^>]*>TLP:CLEAR</g)].map((m) => Number(m[1]) / Number(height));
+          expect(ys.some((y) => y < 0.08)).toBe(true);
+          expect(ys.some((y) => y > 0.9)).toBe(true);
+        }
+      }
       expect(requests).toEqual([]);
     } finally {
       await page.close();

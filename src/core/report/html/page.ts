@@ -23,9 +23,16 @@ th{background:#f1f3f6}tr.retracted td{text-decoration:line-through;color:#777}tr
 .chart svg{max-width:100%;height:auto}
 .note{white-space:pre-wrap;background:#f6f7f9;border-left:3px solid #c9ced6;padding:6px 10px;margin:6px 0}
 .legend span{display:inline-block;margin-right:14px}.swatch{display:inline-block;width:12px;height:12px;vertical-align:-1px;margin-right:4px;border:1px solid #666}
-@page{margin:22mm 12mm 16mm}
-@media print{main{padding:0;max-width:none}.tlp-banner{position:fixed;top:-16mm}.tlp-footer{position:fixed;bottom:-12mm}
-h2{break-after:avoid}tr,.chart{break-inside:avoid}.diagram{overflow:visible;border:none}.diagram svg{max-width:100%;height:auto}}
+table.page-frame,table.page-frame>*>tr>td{border:none;padding:0;margin:0;background:none}
+.page-frame>thead,.page-frame>tfoot{display:none}
+.tlp-print{background:#000;text-align:center;padding:4px 0;font:bold 12pt/1.2 system-ui,Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.page-frame>thead .tlp-print{margin-bottom:6mm}.page-frame>tfoot .tlp-print{margin-top:4mm}
+@page{margin:10mm 12mm}
+@media print{
+.tlp-banner,.tlp-footer{display:none}
+.page-frame>thead{display:table-header-group}.page-frame>tfoot{display:table-footer-group}
+main{padding:0;max-width:none}h2{break-after:avoid}tr,.chart{break-inside:avoid}
+.diagram{overflow:visible;border:none}.diagram svg{max-width:100%;height:auto}}
 `;
 
 export interface PageInput {
@@ -52,9 +59,14 @@ export function htmlPage(page: PageInput): string {
     '</head>',
     '<body>',
     `<div class="tlp-banner" role="note" aria-label="Traffic Light Protocol marking" style="color:${colour}">${marking}</div>`,
-    '<main>',
+    // In print a table's head and foot repeat on every page: the marking tops (and ends) each one.
+    '<table class="page-frame">',
+    `<thead><tr><td><div class="tlp-print" style="color:${colour}">${marking}</div></td></tr></thead>`,
+    `<tfoot><tr><td><div class="tlp-print" style="color:${colour}">${marking}</div></td></tr></tfoot>`,
+    '<tbody><tr><td><main>',
     page.body,
-    '</main>',
+    '</main></td></tr></tbody>',
+    '</table>',
     `<div class="tlp-footer" style="color:${colour}">${marking}</div>`,
     '</body>',
     '</html>',
