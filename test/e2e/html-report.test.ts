@@ -3,13 +3,16 @@
 // timeline, a clock chart of due versus met and the TLP banner (on screen and in print), draws the
 // path taken over the plan's diagram, and saves as a screenshot and a PDF.
 import { execa } from 'execa';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, noChromiumReason } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { renderExport } from '../../src/core/report/incident/export.js';
+import { Session } from '../unit/engine/session.js';
+import { hostileLabels, hostilePlans } from '../unit/graph/graph-plans.js';
 
 if (!haveChromium) console.warn(`SKIP HTML reports in a browser: ${noChromiumReason}`);
 const havePdftotext = (await execa('pdftotext', ['-v'], { reject: false }).catch(() => ({ exitCode: 127 }))).exitCode === 0;
@@ -123,9 +126,36 @@ describe.skipIf(!haveChromium)('the HTML reports in chromium', () => {
     }
   });
 
+  it('an incident whose every text is hostile shows it as text: no element, no dialog, no request', async () => {
+    const plans = hostilePlans();
+    const session = new Session(plans);
+    session.act('continue@xx-ncp#fork', {}, new Date('2025-03-01T08:05:00Z'));
+    session.act('note', { text: hostileLabels.join('\n') }, new Date('2025-03-01T08:06:00Z'));
+    const recorded = session.log.map((event, i) => ({ seq: i + 1, prevHash: 'p', hash: 'h', event }));
+    const record = { id: 'inc-hostile', title: '<script>alert(1)</script>', planId: 'xx-ncp', createdAt: '2025-03-01T08:00:00.000Z', closed: false, events: recorded.length, lastEventAt: null };
+    const html = renderExport('html', { record, recorded, state: session.state, plans, snapshots: [], verify: { ok: true, incidents: 1, events: recorded.length, heads: [], anchors: [] }, now: new Date('2025-03-01T09:00:00Z') });
+    const file = join(dir.path, 'hostile.html');
+    writeFileSync(file, html);
+    const { page, requests } = await open(file);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    try {
+      expect(await page.locator('script, img, iframe, object, embed, b, [onmouseover], [onerror]').count()).toBe(0);
+      expect(await page.locator('h1').textContent()).toContain('<script>alert(1)</script>');
+      expect(await page.locator('#timeline').textContent()).toContain('a"] --> x["pwned');
+      await page.locator('#path svg').first().hover();
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the request check can fail: a page that asks for a remote image is caught', async () => {
     const bad = join(dir.path, 'bad.html');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(bad, '<!DOCTYPE html><img src="http://192.0.2.1/x.png">');
     const { page, requests } = await open(bad);
     await page.close();
