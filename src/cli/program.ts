@@ -5,6 +5,7 @@ import type { CliIO } from './io.js';
 import { packageVersion } from '../adapters/package-root.js';
 import { colourEnabled } from './styler.js';
 import { registerExercise } from './commands/exercise.js';
+import { registerGraph } from './commands/graph.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
 import { registerRespond } from './commands/respond.js';
@@ -33,6 +34,7 @@ export function createProgram(io: CliIO): Command {
   registerStatus(program, io);
   registerLog(program, io);
   registerExercise(program, io);
+  registerGraph(program, io);
   registerInit(program, io);
   registerSchema(program, io);
   return program;

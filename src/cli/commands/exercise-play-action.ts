@@ -77,7 +77,7 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
     const pending = pendingInjects(injectSchedule(exercise, start), fold(plans, events)).length;
     const problems = pending === 0 ? [] : [{ source: 'end' as const, index: 0, offset: formatOffset(end.getTime() - start.getTime()), message: `${pending} inject(s) were never released` }];
     const report = buildReport(exercise, plans, { start, end, events, problems });
-    const text = exerciseFormats[options.format](report);
+    const text = exerciseFormats[options.format](report, { run: { plans, events } });
     if (options.output === undefined) io.stdout.write(text);
     else writeReport(options.output, text, target, io);
     if (!report.passed) throw new ProblemsFound(`mandatory expectations were missed in ${loaded.file}; the report lists them`);

@@ -34,7 +34,7 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
     return (await log.events(id)).map((r) => r.event);
   });
   const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
-  const text = exerciseFormats[options.format](report, { elapsedMs: performance.now() - began });
+  const text = exerciseFormats[options.format](report, { elapsedMs: performance.now() - began, run: { plans: loaded.plans, events } });
   if (options.output === undefined) io.stdout.write(text);
   else {
     writeOutputFile(options.output, text, target);

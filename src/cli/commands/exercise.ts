@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { examples } from '../help-examples.js';
 
-export const exerciseFormats = ['md', 'json', 'junit'] as const;
+export const exerciseFormats = ['md', 'json', 'junit', 'html'] as const;
 
 export interface ExerciseRunOptions {
   format: (typeof exerciseFormats)[number];

@@ -7,3 +7,6 @@ export { csvCell } from './csv.js';
 export { safeJson } from './json.js';
 export { guardOutput } from './output-guard.js';
 export { printable, printableChar } from './printable.js';
+export { htmlText, htmlBlock } from './html.js';
+export { dotText } from './dot.js';
+export { mermaidText } from './mermaid.js';

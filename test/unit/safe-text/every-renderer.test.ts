@@ -6,7 +6,8 @@ import { buildReport } from '../../../src/core/exercise/report-data.js';
 import { runExercise } from '../../../src/core/exercise/run.js';
 import type { Plan } from '../../../src/core/plan/types.js';
 import type { RecordedEvent } from '../../../src/core/ports.js';
-import { exerciseJson, exerciseJunit, exerciseMarkdown } from '../../../src/core/report/exercise/index.js';
+import { exerciseHtml, exerciseJson, exerciseJunit, exerciseMarkdown } from '../../../src/core/report/exercise/index.js';
+import { graphFormats, renderGraph, buildOverlay } from '../../../src/core/report/graph/index.js';
 import { findingFormats } from '../../../src/core/report/findings/index.js';
 import { renderExport } from '../../../src/core/report/incident/export.js';
 import { exportFormats } from '../../../src/core/report/incident/export-formats.js';
@@ -100,6 +101,7 @@ describe('every renderer, fed the hostile corpus', () => {
   it.each(exportFormats)('the %s export', (format) => {
     const out = renderExport(format, { record, recorded, state: last, plans, snapshots: [{ planId: 'xx-ncp', hash: 'abc' }], verify: { ok: true, incidents: 1, events: 1, heads: [], anchors: [] }, now: hoursAfter(50) });
     expectClean(out);
+    if (format === 'html') expect(out).not.toMatch(/<(script|img)/i);
     if (format === 'md') {
       expect(out).not.toMatch(/<(script|img)/i);
       // The closing summary is quoted: it cannot open a section of its own.
@@ -113,6 +115,20 @@ describe('every renderer, fed the hostile corpus', () => {
     const report = buildReport(ex, plans, runExercise(ex, plans));
     for (const out of [exerciseMarkdown(report), exerciseJson(report), exerciseJunit(report)]) expectClean(out);
     expect(exerciseMarkdown(report)).not.toMatch(/<(script|img)/i);
+    const html = exerciseHtml(report, { run: { plans, events: runExercise(ex, plans).events } });
+    expectClean(html);
+    expect(html).not.toMatch(/<(script|img)/i);
+  });
+
+  it.each(graphFormats)('the %s diagram, with and without the path taken', (format) => {
+    for (const plan of plans.values()) {
+      for (const overlay of [undefined, buildOverlay('inc-1', last, events)]) {
+        const out = renderGraph(format, plan, plans, overlay ? { overlay } : {});
+        expectClean(out);
+        // In DOT a tag inside a quoted label is only text; in SVG and Mermaid it would be markup.
+        if (format !== 'dot') expect(out).not.toMatch(/<(script|img)/i);
+      }
+    }
   });
 
   it.each(Object.keys(findingFormats) as (keyof typeof findingFormats)[])('validate --format %s', (format) => {

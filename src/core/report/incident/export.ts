@@ -6,6 +6,7 @@ import { incidentTlp } from './marking.js';
 import { retractionNote } from './retraction-text.js';
 import { csvCell, mdBlock, mdText as md, safeJson } from '../../safe-text/index.js';
 import type { ExportFormat } from './export-formats.js';
+import { incidentHtml } from './html.js';
 
 export interface ExportInput {
   record: IncidentRecord;
@@ -31,6 +32,8 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
       return csvExport(input);
     case 'md':
       return markdownExport(input);
+    case 'html':
+      return incidentHtml(input);
   }
   return '';
 }
