@@ -15,7 +15,9 @@ describe('crisis graph', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^flowchart LR\n/);
     expect(r.stdout).toContain('subgraph L0["Technical');
-    expect(r.stdout).toContain('==>'); // the hand-overs into the EU plan
+    // The Union options start tracks in the EU plan's own lane, beside the national track.
+    expect(r.stdout).toContain('subgraph L3["EU Cybersecurity Incident and Crisis Response Plan"]');
+    expect(r.stdout).toMatch(/-\.->\|"new track"\| n\d+\n[\s\S]*class [\w,]+ external/);
   });
 
   it('takes a bundled plan by its id, in dot or svg, with lanes by role', async () => {
