@@ -1,14 +1,14 @@
 // Parse files and check documents with the schemas and the bundled EU plan, shared by the
 // commands that read plans (validate, respond, exercise).
 import type { Finding, RuleMeta } from '../core/findings.js';
-import { createAjv } from '../core/plan/ajv.js';
 import { checkDocuments, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
 import { parseSource } from '../core/plan/parse-source.js';
 import type { SourceDocument } from '../core/plan/source.js';
 import type { Plan } from '../core/plan/types.js';
 import { schemaRuleMeta } from '../core/plan/schema-findings.js';
 import { nis2Rules, planRules } from '../core/plan/rules/index.js';
-import { bundledEuPlanPath, loadSchema } from '../adapters/bundled.js';
+import { bundledEuPlanPath } from '../adapters/bundled.js';
+import { schemaValidator } from '../adapters/schema-validators.js';
 import { readBundledPlan, readBundledPlans } from '../adapters/bundled-plans.js';
 import { checkExercise, exerciseRules } from '../core/exercise/rules/index.js';
 import { missingPlanFileRule, outsidePlanFileRule } from './exercise-plan-files.js';
@@ -44,11 +44,10 @@ export interface Validation {
 
 let cached: Validation | undefined;
 
-/** Compile the schemas and load the bundled EU plan once per process (other bundled plans when needed). */
+/** Load the schema validators and the bundled EU plan once per process (other bundled plans when needed). */
 export function loadValidation(): Validation {
   if (cached) return cached;
-  const ajv = createAjv();
-  const validators: KindValidators = { Plan: ajv.compile(loadSchema('plan')), Exercise: ajv.compile(loadSchema('exercise')) };
+  const validators: KindValidators = { Plan: schemaValidator('plan'), Exercise: schemaValidator('exercise') };
   const bundledEu = readBundledPlan(bundledEuPlanPath)?.plan;
   if (!bundledEu) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
   const metas = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta, ...exerciseRules, missingPlanFileRule, outsidePlanFileRule];
