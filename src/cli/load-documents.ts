@@ -14,8 +14,9 @@ import { checkExercise, exerciseRules } from '../core/exercise/rules/index.js';
 import { missingPlanFileRule, outsidePlanFileRule } from './exercise-plan-files.js';
 import { UsageError } from '../core/errors.js';
 
-/** Largest plan file read; larger files are reported without being read. */
-export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+import { MAX_PLAN_BYTES } from './plan-limits.js';
+
+export { MAX_PLAN_BYTES };
 
 /** Parse one file's bytes into a located document, or findings. */
 export function parseFile(file: string, bytes: Uint8Array): { doc?: SourceDocument; findings: Finding[] } {

@@ -15,7 +15,7 @@ import type { NoteOptions, StatusOptions } from './status.js';
 
 /** Print where the incident stands. */
 export async function statusAction(options: StatusOptions, io: CliIO): Promise<void> {
-  const log = await openLog(io, options.db, { readonly: true });
+  const log = await openLog(io, options.db, { readonly: true, quickCheck: false });
   try {
     const first = await loadIncident(log, options.incident);
     if (options.watch !== true) return printStatus(first, options, io);
