@@ -29,6 +29,16 @@ function counterparts(ctx: RuleContext): { id: string; plan: Plan }[] {
   return out;
 }
 
+// Each counterpart's clock index, built once per plan rather than once per clock of every file
+// (a repository of many EU-jurisdiction plans compares each with every other).
+const clockIndexes = new WeakMap<Plan, Map<string, number>>();
+function clockIndex(plan: Plan): Map<string, number> {
+  if (typeof plan !== 'object' || plan === null) return idIndex(get(plan, 'clocks')); // a malformed plan
+  let index = clockIndexes.get(plan);
+  if (index === undefined) clockIndexes.set(plan, (index = idIndex(get(plan, 'clocks'))));
+  return index;
+}
+
 /** Two `within` values mean the same time span: equal text, or the same parsed components. */
 function sameDuration(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
@@ -48,7 +58,7 @@ export const sharedClockMismatch: Rule = {
       const id = str(get(clock, 'id'));
       if (id === undefined) return;
       for (const other of others) {
-        const at = idIndex(get(other.plan, 'clocks')).get(id);
+        const at = clockIndex(other.plan).get(id);
         if (at === undefined) continue;
         const theirs = items(other.plan, 'clocks')[at];
         const name = nameOf('clock', clock, i);
