@@ -99,8 +99,11 @@ function positionedParse(text: string, lineCounter: LineCounter): Document {
   });
 }
 
-/** A fast-read document: yaml builds its tree (for positions) only when a finding asks for one. */
-function lazySourceDocument(file: string, text: string, value: unknown): SourceDocument {
+/**
+ * A document read elsewhere (the fast read, or a worker thread that read the same text): yaml
+ * builds its tree, for positions, only when a finding asks for one.
+ */
+export function lazySourceDocument(file: string, text: string, value: unknown): SourceDocument {
   let located: SourceDocument | undefined;
   return {
     file,
