@@ -1,7 +1,7 @@
 // Parse files and check documents with the schemas and the bundled EU plan, shared by the
 // commands that read plans (validate, respond, exercise).
 import type { Finding, RuleMeta } from '../core/findings.js';
-import { checkDocuments, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
+import { checkDocuments, checkEach, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
 import { parseSource } from '../core/plan/parse-source.js';
 import type { SourceDocument } from '../core/plan/source.js';
 import type { Plan } from '../core/plan/types.js';
@@ -39,6 +39,8 @@ export function tooLargeFinding(file: string, size: number): Finding {
 
 export interface Validation {
   check(docs: readonly SourceDocument[]): Finding[];
+  /** check, one document at a time (see checkEach). */
+  checkEach(docs: readonly SourceDocument[]): Iterable<Finding[]>;
   rules: readonly RuleMeta[];
   bundledEu: Plan;
 }
@@ -63,6 +65,7 @@ export function loadValidation(): Validation {
       : [bundledEu];
   cached = {
     check: (docs) => checkDocuments(docs, { validators, reference: reference(docs), kindRules: { Exercise: checkExercise } }),
+    checkEach: (docs) => checkEach(docs, { validators, reference: reference(docs), kindRules: { Exercise: checkExercise } }),
     rules,
     bundledEu,
   };
