@@ -1,59 +1,96 @@
 #!/usr/bin/env node
-// Speed measurements (not tests): startup, validation throughput, log appends. Run: npm run bench
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Speed measurements (not tests), issue 10's table: each row runs crisis and its peer side by
+// side (alternating), on data the bench makes itself. Run: npm run bench
+//   BENCH_RUNS=N   runs per side of the quick rows (default 7; the big rows take fewer)
+//   BENCH_EXTRA=1  also the older measurements in bench/extra.js (hostile files, appends, team log)
+import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sideBySide } from './measure.js';
+import { logWithNotes, longExercise, planFolder } from './data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'crisis.js');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn, runs = 5) => median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
-const crisis = (args) => execFileSync('node', [bin, ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+const ajvCli = join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const quick = Number(process.env.BENCH_RUNS ?? 7);
+const big = Math.max(1, Math.round(quick / 2));
+
+const crisis = (...args) => () => ({ argv: ['node', bin, ...args] });
+const nodeNothing = () => ({ argv: ['node', '-e', '0'] });
+const ajv = (data) => () => ({ argv: ['node', ajvCli, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--strict=false', '--all-errors', '-s', join(root, 'schemas/plan.schema.json'), '-d', data] });
 
 const dir = mkdtempSync(join(tmpdir(), 'crisis-bench-'));
+const rows = [];
+const row = (what, crisisCmd, peerName, peerCmd, runs, target, extra = {}) => {
+  process.stderr.write(`bench: ${what} ...\n`);
+  const { a, b } = sideBySide(crisisCmd, peerCmd, runs);
+  rows.push({ what, crisis: a, peerName, peer: b, target, ...extra });
+  return { a, b };
+};
+
 try {
-  console.log(`--version             ${time(() => crisis(['--version'])).toFixed(0)} ms`);
-  console.log(`--help                ${time(() => crisis(['--help'])).toFixed(0)} ms`);
-  const eu = readFileSync(join(root, 'playbooks/eu/eu-circp.yaml'), 'utf8');
-  const count = 300;
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `plan-${i}.yaml`), eu.replace('id: eu-circp', `id: bench-${i}`));
-  const ms = time(() => { try { crisis(['validate', '--format', 'json', dir]); } catch { /* findings exit 1 */ } }, 3);
-  console.log(`validate ${count} EU-sized plans  ${ms.toFixed(0)} ms (${((count / ms) * 1000).toFixed(0)} files/s)`);
+  process.stderr.write('bench: making data (1,100 plans, logs of 10,000 and 100,000 events, two long exercises) ...\n');
+  const plans1000 = planFolder(root, dir, 1000);
+  const plans100 = planFolder(root, dir, 100);
+  const onePlan = join(planFolder(root, dir, 1), 'plan-0.yaml');
+  const small = join(root, 'test/fixtures/plans/walk-plan.yaml');
+  const newLog = await logWithNotes(root, dir, 0);
+  const log10k = await logWithNotes(root, dir, 10_000);
+  const log100k = await logWithNotes(root, dir, 100_000);
+  const ex1000 = longExercise(root, dir, 500, 1000);
+  const ex2000 = longExercise(root, dir, 500, 2000);
 
-  // Peak memory on hostile files (the validator must stay bounded): /usr/bin/time reports max RSS in KB.
-  const hostile = {
-    'a 50 MB file': Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'),
-    'a 3 MB single line': 'a: ' + 'x'.repeat(3 * 1024 * 1024) + '\n',
-    'dense 4 MB of values': Array.from({ length: 400_000 }, (_, i) => `k${i}: ${i}`).join('\n').slice(0, 4 * 1024 * 1024 - 10),
-    '20,000 levels of nesting': 'a: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n',
-    'an alias bomb': ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9).fill('*' + 'abcdefghi'[i]).join(', ')}]`)].join('\n'),
-  };
-  for (const [name, content] of Object.entries(hostile)) {
-    const file = join(dir, 'hostile.yaml');
-    writeFileSync(file, content);
-    const t = performance.now();
-    // Exit 1 is expected (the file is rejected); only the measurement matters here.
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', 'node', bin, 'validate', '--format', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    const out = run.stderr.trim();
-    console.log(`${name.padEnd(26)} ${(performance.now() - t).toFixed(0).padStart(5)} ms, peak ${(Number(out.split('\n').at(-1)) / 1024).toFixed(0)} MB`);
-  }
+  const faster = { kind: 'ratio', max: 1, text: 'faster than ajv-cli' };
+  const v1000 = row('validate 1,000 EU-sized plans (53 KB)', crisis('validate', '--format', 'json', plans1000), 'ajv-cli', ajv(join(plans1000, '*.yaml')), big, faster, { files: 1000 });
+  row('same, 100 plans', crisis('validate', '--format', 'json', plans100), 'ajv-cli', ajv(join(plans100, '*.yaml')), big, faster, { files: 100 });
+  row('same, 1 plan', crisis('validate', '--format', 'json', onePlan), 'ajv-cli', ajv(onePlan), quick, faster, { files: 1 });
+  rows.push({ what: 'peak memory, 1,000 plans', memory: true, crisis: v1000.a, peerName: 'ajv-cli', peer: v1000.b, target: { kind: 'memory', max: 2, text: 'under 2x' } });
+  row('validate one small plan', crisis('validate', small), 'node -e 0', nodeNothing, quick, { kind: 'ratio', max: 2.5, text: 'under 2.5x' });
+  row('--version', crisis('--version'), 'node -e 0', nodeNothing, quick, { kind: 'ratio', max: 1.3, text: 'under 1.3x' });
+  row('--help', crisis('--help'), 'node -e 0', nodeNothing, quick, { kind: 'ratio', max: 1.3, text: 'under 1.3x' });
+  row('status, a new incident', crisis('status', '--db', newLog), 'node -e 0', nodeNothing, quick, { kind: 'ratio', max: 2, text: 'under 2x' });
+  const at100k = { kind: 'ratio', max: 3, text: 'under 3x' };
+  row('status, one incident of 100,000 events', crisis('status', '--db', log100k), 'node -e 0', nodeNothing, quick, at100k);
+  row('note at 100,000 events', crisis('note', '--db', log100k, 'bench note'), 'node -e 0', nodeNothing, quick, at100k);
+  row('note: at 100,000 against at 10,000 events', crisis('note', '--db', log100k, 'bench note'), 'note at 10,000', crisis('note', '--db', log10k, 'bench note'), quick, { kind: 'ratio', max: 1.5, text: 'O(1): under 1.5x' });
+  row('log show at 100,000 events', crisis('log', 'show', 'inc-bench', '--db', log100k), 'node -e 0', nodeNothing, big, { kind: 'info', text: 'linear' });
+  row('log show: 100,000 against 10,000 events', crisis('log', 'show', 'inc-bench', '--db', log100k), 'at 10,000', crisis('log', 'show', 'inc-bench', '--db', log10k), big, { kind: 'ratio', max: 11, text: 'linear: under 11x' });
+  row('log export (md) at 100,000 events', crisis('log', 'export', 'inc-bench', '--db', log100k), 'node -e 0', nodeNothing, big, { kind: 'info', text: 'linear' });
+  row('log export: 100,000 against 10,000 events', crisis('log', 'export', 'inc-bench', '--db', log100k), 'at 10,000', crisis('log', 'export', 'inc-bench', '--db', log10k), big, { kind: 'ratio', max: 11, text: 'linear: under 11x' });
+  // Every run writes a new exercise incident: a fresh log each time keeps the runs alike.
+  const exercise = (file, tag) => (i) => ({ argv: ['node', bin, 'exercise', 'run', file, '--db', join(dir, `ex-${tag}-${i}.db`)] });
+  row('exercise run, 500 injects, 1,000 script entries', exercise(ex1000, 'a'), 'node -e 0', nodeNothing, big, { kind: 'info', text: 'linear' });
+  row('exercise run, 500 injects, 2,000 script entries', exercise(ex2000, 'b'), 'node -e 0', nodeNothing, big, { kind: 'info', text: 'linear' });
+  row('exercise run: 2,000 against 1,000 entries', exercise(ex2000, 'c'), '1,000 entries', exercise(ex1000, 'd'), big, { kind: 'ratio', max: 2.2, text: 'linear: under 2.2x' });
 
-  const { openEventLog } = await import(join(root, 'dist/adapters/sqlite/sqlite-event-log.js'));
-  const log = openEventLog(join(dir, 'bench.db'));
-  await log.createIncident({ id: 'b', title: 'bench', planId: 'p', createdAt: new Date().toISOString(), plans: [{ planId: 'p', text: 'x' }] });
-  const n = 1000;
-  const t = performance.now();
-  for (let i = 0; i < n; i++) await log.append('b', { type: 'note-added', at: new Date().toISOString(), actor: 'bench', text: `note ${i}` });
-  const appendMs = performance.now() - t;
-  console.log(`append ${n} events (each durably committed)  ${appendMs.toFixed(0)} ms (${(appendMs / n).toFixed(2)} ms/event)`);
-  const v = performance.now();
-  await log.verify('b');
-  console.log(`verify ${n} events    ${(performance.now() - v).toFixed(0)} ms`);
-  await log.close();
-
-  await (await import('./team-log.js')).benchTeamLog({ root, dir, bin });
+  printTable(rows);
+  if (process.env.BENCH_EXTRA === '1') await import('./extra.js');
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+function printTable(all) {
+  const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+  const mb = (s) => `${s.median.toFixed(0)} MB`;
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; medians of alternating runs (min–max), wall time.`,
+    '',
+    '| what | crisis | against | peer | ratio | CPU ratio | files/s | peak MB | target | holds |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of all) {
+    if (r.memory) {
+      const ratio = r.crisis.rss.median / r.peer.rss.median;
+      lines.push(`| ${r.what} | ${mb(r.crisis.rss)} | ${r.peerName} | ${mb(r.peer.rss)} | ${ratio.toFixed(2)}x | | | | ${r.target.text} | ${ratio < r.target.max ? 'yes' : 'NO'} |`);
+      continue;
+    }
+    const ratio = r.crisis.wall.median / r.peer.wall.median;
+    const cpu = r.crisis.cpu.median / r.peer.cpu.median;
+    const rate = r.files ? `${((r.files / r.crisis.wall.median) * 1000).toFixed(0)} (${((r.files / r.peer.wall.median) * 1000).toFixed(0)})` : '';
+    const holds = r.target.kind === 'info' ? '' : ratio < r.target.max ? 'yes' : 'NO';
+    lines.push(`| ${r.what} | ${ms(r.crisis.wall)} | ${r.peerName} | ${ms(r.peer.wall)} | ${ratio.toFixed(2)}x | ${cpu.toFixed(2)}x | ${rate} | ${r.crisis.rss.median.toFixed(0)} (${r.peer.rss.median.toFixed(0)}) | ${r.target.text} | ${holds} |`);
+  }
+  console.log(lines.join('\n'));
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseSource } from '../core/plan/parse-source.js';
 import type { Plan } from '../core/plan/types.js';
 import { bundledPlaybooksPath } from './bundled.js';
+import { planJsonFor } from './plan-json.js';
 
 export interface BundledPlan {
   file: string; // absolute path
@@ -17,11 +18,19 @@ const parsed = new Map<string, BundledPlan | undefined>();
 /** One bundled plan file, parsed once; undefined when it does not parse to a Plan. */
 export function readBundledPlan(file: string): BundledPlan | undefined {
   if (parsed.has(file)) return parsed.get(file);
-  const result = parseSource(file, readFileSync(file));
+  const bytes = readFileSync(file);
+  const text = new TextDecoder().decode(bytes); // as parseSource reads it (a BOM dropped)
+  const kept = planJsonFor(text);
+  const result = kept === undefined ? parseSource(file, bytes) : { doc: { text, value: kept } };
   const value = result.doc?.value as { kind?: unknown; metadata?: { id?: unknown } } | undefined;
   const plan = result.doc && value?.kind === 'Plan' && typeof value.metadata?.id === 'string' ? { file, text: result.doc.text, plan: value as Plan } : undefined;
   parsed.set(file, plan);
   return plan;
+}
+
+/** Every bundled plan file (not the exercises), in path order. */
+export function bundledPlanFiles(): string[] {
+  return yamlFiles(bundledPlaybooksPath);
 }
 
 /** Every bundled plan, in path order (parsing takes ~0.1 s per plan: call it only when needed). */

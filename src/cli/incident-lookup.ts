@@ -3,7 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { safeLine } from '../core/safe-text/index.js';
 import { fold, type IncidentEvent, type IncidentState, type Plans } from '../core/engine/index.js';
 import type { IncidentRecord, RecordedEvent } from '../core/ports.js';
-import { plansFromSnapshots } from './load-plans.js';
+import { plansFromSnapshots } from './snapshot-plans.js';
 import type { openLog } from './session.js';
 
 type Log = Awaited<ReturnType<typeof openLog>>;

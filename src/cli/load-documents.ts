@@ -1,21 +1,22 @@
 // Parse files and check documents with the schemas and the bundled EU plan, shared by the
 // commands that read plans (validate, respond, exercise).
 import type { Finding, RuleMeta } from '../core/findings.js';
-import { createAjv } from '../core/plan/ajv.js';
-import { checkDocuments, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
+import { checkDocuments, checkEach, documentRuleMeta, type KindValidators } from '../core/plan/check-documents.js';
 import { parseSource } from '../core/plan/parse-source.js';
 import type { SourceDocument } from '../core/plan/source.js';
 import type { Plan } from '../core/plan/types.js';
 import { schemaRuleMeta } from '../core/plan/schema-findings.js';
 import { nis2Rules, planRules } from '../core/plan/rules/index.js';
-import { bundledEuPlanPath, loadSchema } from '../adapters/bundled.js';
+import { bundledEuPlanPath } from '../adapters/bundled.js';
+import { schemaValidator } from '../adapters/schema-validators.js';
 import { readBundledPlan, readBundledPlans } from '../adapters/bundled-plans.js';
 import { checkExercise, exerciseRules } from '../core/exercise/rules/index.js';
 import { missingPlanFileRule, outsidePlanFileRule } from './exercise-plan-files.js';
 import { UsageError } from '../core/errors.js';
 
-/** Largest plan file read; larger files are reported without being read. */
-export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+import { MAX_PLAN_BYTES } from './plan-limits.js';
+
+export { MAX_PLAN_BYTES };
 
 /** Parse one file's bytes into a located document, or findings. */
 export function parseFile(file: string, bytes: Uint8Array): { doc?: SourceDocument; findings: Finding[] } {
@@ -38,17 +39,18 @@ export function tooLargeFinding(file: string, size: number): Finding {
 
 export interface Validation {
   check(docs: readonly SourceDocument[]): Finding[];
+  /** check, one document at a time (see checkEach). */
+  checkEach(docs: readonly SourceDocument[]): Iterable<Finding[]>;
   rules: readonly RuleMeta[];
   bundledEu: Plan;
 }
 
 let cached: Validation | undefined;
 
-/** Compile the schemas and load the bundled EU plan once per process (other bundled plans when needed). */
+/** Load the schema validators and the bundled EU plan once per process (other bundled plans when needed). */
 export function loadValidation(): Validation {
   if (cached) return cached;
-  const ajv = createAjv();
-  const validators: KindValidators = { Plan: ajv.compile(loadSchema('plan')), Exercise: ajv.compile(loadSchema('exercise')) };
+  const validators: KindValidators = { Plan: schemaValidator('plan'), Exercise: schemaValidator('exercise') };
   const bundledEu = readBundledPlan(bundledEuPlanPath)?.plan;
   if (!bundledEu) throw new UsageError(`the bundled EU plan ${bundledEuPlanPath} cannot be read: reinstall crisis`);
   const metas = [...schemaRuleMeta, ...planRules, ...nis2Rules, ...documentRuleMeta, ...exerciseRules, missingPlanFileRule, outsidePlanFileRule];
@@ -63,6 +65,7 @@ export function loadValidation(): Validation {
       : [bundledEu];
   cached = {
     check: (docs) => checkDocuments(docs, { validators, reference: reference(docs), kindRules: { Exercise: checkExercise } }),
+    checkEach: (docs) => checkEach(docs, { validators, reference: reference(docs), kindRules: { Exercise: checkExercise } }),
     rules,
     bundledEu,
   };

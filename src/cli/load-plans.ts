@@ -2,13 +2,15 @@
 // plans it hands over to; or, on resume, the snapshots kept with the incident.
 import { UsageError } from '../core/errors.js';
 import type { Plans } from '../core/engine/index.js';
-import type { PlanSnapshot, PlanSnapshotInput } from '../core/ports.js';
+import type { PlanSnapshotInput } from '../core/ports.js';
 import type { Plan } from '../core/plan/types.js';
 import { bundledEuPlanPath } from '../adapters/bundled.js';
 import { readBundledPlan } from '../adapters/bundled-plans.js';
 import { namedFile } from '../adapters/plan-files.js';
 import { invalidDocument, readDocument } from './read-document.js';
-import { loadValidation, parseFile } from './load-documents.js';
+import { loadValidation } from './load-documents.js';
+
+export { plansFromSnapshots } from './snapshot-plans.js';
 
 export interface LoadedPlans {
   plan: Plan; // the plan the incident opens on
@@ -31,17 +33,6 @@ export function loadPlansForIncident(path: string | undefined, cwd: string): Loa
     snapshots.push({ planId: parent, text: eu.text });
   }
   return { plan: main.plan, plans, snapshots };
-}
-
-/** The plans kept with an incident, parsed again; they were validated when it opened. */
-export function plansFromSnapshots(snapshots: readonly PlanSnapshot[], incidentId: string): Plans {
-  const plans = new Map<string, Plan>();
-  for (const snap of snapshots) {
-    const parsed = parseFile(`snapshot of ${snap.planId}`, new TextEncoder().encode(snap.text));
-    if (!parsed.doc) throw new UsageError(`the plan snapshot '${snap.planId}' kept with incident ${incidentId} cannot be read`);
-    plans.set(snap.planId, parsed.doc.value as Plan);
-  }
-  return plans;
 }
 
 function readBundled(): { plan: Plan; text: string } {

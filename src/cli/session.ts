@@ -20,12 +20,19 @@ export function logLocation(io: CliIO, flag: string | undefined): string {
 }
 
 /** Open the incident log named by --db, $CRISIS_DB or the default path: a SQLite file, or a PostgreSQL team log. */
-export async function openLog(io: CliIO, flag: string | undefined, mode: { readonly?: boolean; create?: boolean } = {}): Promise<OpenLog> {
+export async function openLog(io: CliIO, flag: string | undefined, mode: LogMode = {}): Promise<OpenLog> {
   return openLogAt(logLocation(io, flag), mode);
 }
 
+/** How a command opens the log; quickCheck: false only for reads that do not vouch for integrity (not verify). */
+export interface LogMode {
+  readonly?: boolean;
+  create?: boolean;
+  quickCheck?: boolean;
+}
+
 /** Open the log at a location as logLocation gives it. */
-export async function openLogAt(location: string, mode: { readonly?: boolean; create?: boolean } = {}): Promise<OpenLog> {
+export async function openLogAt(location: string, mode: LogMode = {}): Promise<OpenLog> {
   if (isPostgresUrl(location)) {
     // Loaded only for a team log: SQLite users never pay for the driver at startup.
     const { openPostgresLog } = await import('../adapters/postgres/postgres-event-log.js');

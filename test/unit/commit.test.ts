@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitFromLatest } from '../../src/core/commit.js';
-import { openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
+import { fold, openIncident, type IncidentEvent } from '../../src/core/engine/index.js';
 import { LogConflict } from '../../src/core/errors.js';
 import type { Plan } from '../../src/core/plan/types.js';
 import { MemoryEventLog } from '../helpers/fakes.js';
@@ -35,6 +35,21 @@ describe('commitFromLatest', () => {
     });
     expect(seen).toEqual([0, 1]);
     expect(l.eventsNow('i').map((r) => (r.event.type === 'note-added' ? r.event.text : r.event.type)).slice(-2)).toEqual(['from terminal two', 'from terminal one']);
+  });
+
+  it('starts from a state the caller folded, and replays only when the log moved past it', async () => {
+    const l = log();
+    const seq = l.eventsNow('i').length;
+    const known = { seq, state: fold(plans, l.eventsNow('i').map((r) => r.event)) };
+    const seen: number[] = [];
+    await commitFromLatest(l, 'i', plans, (state) => (seen.push(state.notes.length), [note('one', 'ana')]), known);
+    expect(seen).toEqual([0]);
+    // Stale: another note came in after the caller folded; the first append conflicts, the retry sees it.
+    l.appendAllNow('i', [note('two', 'ben')]);
+    const stale = { seq: seq + 1, state: fold(plans, l.eventsNow('i').slice(0, seq + 1).map((r) => r.event)) };
+    await commitFromLatest(l, 'i', plans, (state) => (seen.push(state.notes.length), [note('three', 'ana')]), stale);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(l.eventsNow('i').map((r) => (r.event.type === 'note-added' ? r.event.text : '')).slice(-3)).toEqual(['one', 'two', 'three']);
   });
 
   it('gives up with LogConflict when the log never settles', async () => {

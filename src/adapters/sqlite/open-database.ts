@@ -12,6 +12,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the database (and its folders) when missing. Default: true unless readonly. */
   create?: boolean;
+  /**
+   * Run SQLite's quick_check before use (default true). Only a read-only open may skip it (status,
+   * log show and export): its cost grows with the log, and a damaged page still fails when read.
+   */
+  quickCheck?: boolean;
 }
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -21,7 +26,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
   const create = options.create ?? !readonly;
-  const state = inspectDatabaseFile(path);
+  const state = inspectDatabaseFile(path, { quickCheck: !readonly || options.quickCheck !== false });
   if (state === 'missing' || state === 'empty') {
     if (readonly || !create) {
       throw new UsageError(`There is no incident log at ${path} yet; start an incident with \`crisis respond\` or pass --db.`);

@@ -19,7 +19,8 @@ import { localTime, openLog, type OpenLog } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { LogOptions } from './log.js';
 
-const readLog = (io: CliIO, options: LogOptions) => openLog(io, options.db, { readonly: true });
+// list, show and export only read; verify, which vouches for the log, also runs SQLite's quick_check.
+const readLog = (io: CliIO, options: LogOptions, quickCheck = false) => openLog(io, options.db, { readonly: true, quickCheck });
 
 /** List incidents, newest activity last. */
 export async function listAction(_id: string | undefined, options: LogOptions, io: CliIO): Promise<void> {
@@ -106,7 +107,7 @@ export async function verifyAction(id: string | undefined, options: LogOptions, 
     if ('error' in parsed) throw new UsageError(parsed.error);
     return { text, hex: parsed.hex };
   });
-  const log = await readLog(io, options);
+  const log = await readLog(io, options, true);
   try {
     if (id !== undefined && !(await log.incident(id))) throw new UsageError(`there is no incident ${id} in ${log.path}; list them with crisis log list`);
     const warning = looseModeWarning(log.path);

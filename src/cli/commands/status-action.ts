@@ -15,7 +15,7 @@ import type { NoteOptions, StatusOptions } from './status.js';
 
 /** Print where the incident stands. */
 export async function statusAction(options: StatusOptions, io: CliIO): Promise<void> {
-  const log = await openLog(io, options.db, { readonly: true });
+  const log = await openLog(io, options.db, { readonly: true, quickCheck: false });
   try {
     const first = await loadIncident(log, options.incident);
     if (options.watch !== true) return printStatus(first, options, io);
@@ -61,14 +61,14 @@ export async function noteAction(text: string, options: NoteOptions, io: CliIO):
   if (!text.trim()) throw new UsageError('the note is empty: give its text, e.g. crisis note "called the hospital CISO"');
   const log = await openLog(io, options.db, { create: false });
   try {
-    const { record, plans } = await loadIncident(log, options.incident, 'only');
+    const { record, plans, recorded: known, state: now } = await loadIncident(log, options.incident, 'only');
     const actor = responderName(io, options.responder);
     const [recorded] = await commitFromLatest(log, record.id, plans, (state) => {
       if (state.closed && !reportingOpen(state)) throw new UsageError(`incident ${incidentLabel(record)} is closed and every clock is met or waived; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
       return eventsFor(state, plans, action, { text }, systemClock.now(), actor);
-    });
+    }, { seq: known.at(-1)?.seq ?? 0, state: now });
     io.stdout.write(`Note added to ${incidentLabel(record)} as event ${recorded?.seq ?? '?'}.\n`);
   } finally {
     await log.close();

@@ -16,6 +16,7 @@ import { createStyler, colourEnabled } from '../styler.js';
 import { startProgress } from '../progress.js';
 import { exercisePlanFiles } from '../exercise-plan-files.js';
 import { loadValidation, parseFile, tooLargeFinding, MAX_PLAN_BYTES } from '../load-documents.js';
+import { parseFiles, workerCount, type ParsedFile } from '../parse-in-workers.js';
 import { reportPaths } from '../report-paths.js';
 import { validateSettings } from '../validate-settings.js';
 import type { ValidateOptions } from './validate.js';
@@ -41,9 +42,13 @@ export async function validateAction(paths: readonly string[], options: Validate
   const found: Finding[] = [];
   const sources = new Map<string, string>();
   try {
-    for (const [index, file] of files.entries()) {
-      await progress.update(index + 1, file.display);
-      readOne(file, docs, found, sources);
+    const read = files.map((file) => ({ file, read: readLimited(file, MAX_PLAN_BYTES) }));
+    const toParse = read.flatMap(({ file, read: r }) => ('bytes' in r ? [{ file: file.display, bytes: r.bytes }] : []));
+    const parsed = await parseFiles(toParse, workerCount(toParse.length, io.env), (n) => progress.update(n, toParse[n - 1]?.file ?? ''));
+    let next = 0;
+    for (const { file, read: r } of read) {
+      if ('tooLarge' in r) found.push(tooLargeFinding(file.display, r.tooLarge));
+      else keep(file, parsed[next++] ?? parseFile(file.display, r.bytes), docs, found, sources);
     }
     const named = exercisePlanFiles(docs, files, io.cwd, { allowOutside: options.allowOutside === true });
     found.push(...named.findings);
@@ -52,7 +57,13 @@ export async function validateAction(paths: readonly string[], options: Validate
       readOne(file, docs, found, sources);
     }
     const validation = loadValidation();
-    found.push(...validation.check(docs));
+    // Document by document, letting SIGTERM and Ctrl+C through now and then: the rules of a large
+    // repository take seconds.
+    let checked = 0;
+    for (const step of validation.checkEach(docs)) {
+      found.push(...step);
+      if (++checked % 16 === 0) await progress.update(files.length, docs[checked - 2]?.file ?? '');
+    }
   } finally {
     progress.stop();
   }
@@ -103,7 +114,10 @@ function readOne(file: InputFile, docs: SourceDocument[], findings: Finding[], s
     findings.push(tooLargeFinding(file.display, read.tooLarge));
     return;
   }
-  const parsed = parseFile(file.display, read.bytes);
+  keep(file, parseFile(file.display, read.bytes), docs, findings, sources);
+}
+
+function keep(file: InputFile, parsed: ParsedFile, docs: SourceDocument[], findings: Finding[], sources: Map<string, string>): void {
   findings.push(...parsed.findings);
   if (parsed.doc) {
     docs.push(parsed.doc);

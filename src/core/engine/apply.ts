@@ -12,9 +12,38 @@ import { parseIso } from './time.js';
 
 /** The state after one more event; throws EngineError when the event cannot happen now. */
 export function apply(state: IncidentState, event: IncidentEvent, plans: Plans): IncidentState {
-  const draft = structuredClone(state);
+  const draft = draftOf(state, event);
   applyInPlace(draft, event, plans);
   return draft;
+}
+
+/**
+ * A copy that applyInPlace may change without touching `s`: the lists it appends to are new lists
+ * of the same records (which it never changes), and the records it does change in place are
+ * copied: tracks, clocks and, for a retraction only, timeline entries. A deep copy of the whole
+ * state per event made a long exercise quadratic. Another in-place change in an apply-* handler
+ * needs its record copied here (test/unit/engine/apply-copy.test.ts checks every bundled run).
+ */
+function draftOf(s: IncidentState, e: IncidentEvent): IncidentState {
+  return {
+    ...s,
+    plans: [...s.plans],
+    tracks: s.tracks.map((t) => ({ ...t })),
+    endedTracks: [...s.endedTracks],
+    visited: [...s.visited],
+    escalations: [...s.escalations],
+    decisions: [...s.decisions],
+    actionsDone: { ...s.actionsDone },
+    notes: [...s.notes],
+    notifications: [...s.notifications],
+    clocks: s.clocks.map((c) => ({ ...c })),
+    skipped: [...s.skipped],
+    handovers: [...s.handovers],
+    leftOpen: [...s.leftOpen],
+    commands: [...s.commands],
+    injects: [...s.injects],
+    timeline: e.type === 'entry-retracted' ? s.timeline.map((t) => ({ ...t })) : [...s.timeline],
+  };
 }
 
 /** Fold one event into a state the caller owns (fold() uses it to avoid a copy per event). */

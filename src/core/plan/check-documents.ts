@@ -36,20 +36,29 @@ export interface CheckOptions {
 
 /** Findings for every document, schema first, then rules. */
 export function checkDocuments(docs: readonly SourceDocument[], options: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const step of checkEach(docs, options)) findings.push(...step);
+  return findings;
+}
+
+/**
+ * checkDocuments one document at a time: the plan index's findings first, then each document's,
+ * so that a caller can let signals through between documents of a long run.
+ */
+export function* checkEach(docs: readonly SourceDocument[], options: CheckOptions): Generator<Finding[], void, undefined> {
   const { plans, findings } = collectPlans(docs, options.reference);
+  yield findings;
   for (const doc of docs) {
     const kind = kindOf(doc.value);
     const validate = kind === undefined ? undefined : options.validators[kind];
     if (validate === undefined) {
-      findings.push(kindFinding(doc, kind, Object.keys(options.validators)));
+      yield [kindFinding(doc, kind, Object.keys(options.validators))];
       continue;
     }
     const schema = validate(doc.value) ? [] : schemaFindings(validate.errors ?? [], doc, validate.schema as object);
-    findings.push(...schema);
     const rules = ruleFindings(kind ?? '', doc.value, plans, options.kindRules);
-    findings.push(...placed(doc, withoutSchemaEchoes(schema, rules)));
+    yield [...schema, ...placed(doc, withoutSchemaEchoes(schema, rules))];
   }
-  return findings;
 }
 
 function ruleFindings(

@@ -1,9 +1,11 @@
 // Bytes in, a located document and findings out. Refuses hostile input early and cheaply:
 // size and encoding on the bytes, line length and depth on the text, then yaml, then aliases.
+// A plain file is read fast (fast-value.ts) and parsed with positions only if a finding needs one.
 
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { Finding } from '../findings.js';
 import { decodeSource } from './decode-source.js';
+import { fastMapping } from './fast-value.js';
 import { inspectNodes } from './inspect-nodes.js';
 import { scanStructure } from './scan-structure.js';
 import { createSourceDocument, type SourceDocument } from './source.js';
@@ -23,8 +25,21 @@ export function parseSource(
   bytes: Uint8Array,
   limits?: Partial<SourceLimits>,
 ): { doc?: SourceDocument; findings: Finding[] } {
+  return parseGuarded(file, bytes, limits, true);
+}
+
+/** parseSource without the fast read: every file through yaml's document model (the reference). */
+export function parseSourcePositioned(
+  file: string,
+  bytes: Uint8Array,
+  limits?: Partial<SourceLimits>,
+): { doc?: SourceDocument; findings: Finding[] } {
+  return parseGuarded(file, bytes, limits, false);
+}
+
+function parseGuarded(file: string, bytes: Uint8Array, limits: Partial<SourceLimits> | undefined, fast: boolean): { doc?: SourceDocument; findings: Finding[] } {
   try {
-    return parseChecked(file, bytes, resolveLimits(limits));
+    return parseChecked(file, bytes, resolveLimits(limits), fast);
   } catch (error) {
     // Last resort: yaml or our own walk hit something unforeseen (a stack overflow, say).
     const deep = error instanceof RangeError;
@@ -38,23 +53,20 @@ export function parseSource(
   }
 }
 
-function parseChecked(file: string, bytes: Uint8Array, limits: SourceLimits): { doc?: SourceDocument; findings: Finding[] } {
+function parseChecked(file: string, bytes: Uint8Array, limits: SourceLimits, fast: boolean): { doc?: SourceDocument; findings: Finding[] } {
   const fail = (problems: readonly SourceProblem[]) => ({ findings: problems.map((p) => toFinding(file, p)) });
   const decoded = decodeSource(bytes, limits);
   if ('problem' in decoded) return fail([decoded.problem]);
   const text = decoded.text;
   const scan = scanStructure(text, limits);
   if (scan.fatal) return fail([scan.fatal]);
+  if (fast && scan.tabs.length === 0) {
+    const value = fastMapping(text, limits.maxValues);
+    if (value !== undefined) return { doc: lazySourceDocument(file, text, value), findings: [] };
+  }
 
   const lineCounter = new LineCounter();
-  const yamlDoc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: true, // fills linePos
-    stringKeys: true, // `1:` and `null:` become string keys; a list or mapping as a key is an error
-    uniqueKeys: false, // inspectNodes finds duplicates in linear time; yaml's check is quadratic
-    resolveKnownTags: false, // !!binary, !!set, !!timestamp: plain values only, so these are unknown
-    logLevel: 'error', // no process warnings from a pure module; 'silent' would also hide MULTIPLE_DOCS
-  });
+  const yamlDoc = positionedParse(text, lineCounter);
   const problems = mergeTabs(scan.tabs, yamlProblems([...yamlDoc.errors, ...yamlDoc.warnings], text, lineCounter));
   if (problems.some((p) => !SOFT.has(p.rule))) return fail(problems);
 
@@ -74,6 +86,37 @@ function parseChecked(file: string, bytes: Uint8Array, limits: SourceLimits): { 
   }
   const doc = createSourceDocument(file, text, value, yamlDoc, lineCounter);
   return { doc, findings: problems.map((p) => toFinding(file, p)) };
+}
+
+function positionedParse(text: string, lineCounter: LineCounter): Document {
+  return parseDocument(text, {
+    lineCounter,
+    prettyErrors: true, // fills linePos
+    stringKeys: true, // `1:` and `null:` become string keys; a list or mapping as a key is an error
+    uniqueKeys: false, // inspectNodes finds duplicates in linear time; yaml's check is quadratic
+    resolveKnownTags: false, // !!binary, !!set, !!timestamp: plain values only, so these are unknown
+    logLevel: 'error', // no process warnings from a pure module; 'silent' would also hide MULTIPLE_DOCS
+  });
+}
+
+/**
+ * A document read elsewhere (the fast read, or a worker thread that read the same text): yaml
+ * builds its tree, for positions, only when a finding asks for one.
+ */
+export function lazySourceDocument(file: string, text: string, value: unknown): SourceDocument {
+  let located: SourceDocument | undefined;
+  return {
+    file,
+    text,
+    value,
+    locate(pointer, at) {
+      if (!located) {
+        const lineCounter = new LineCounter();
+        located = createSourceDocument(file, text, value, positionedParse(text, lineCounter), lineCounter);
+      }
+      return located.locate(pointer, at);
+    },
+  };
 }
 
 /** The document must hold one mapping: not nothing, not a scalar, not a list. */

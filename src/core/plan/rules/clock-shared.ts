@@ -29,6 +29,34 @@ function counterparts(ctx: RuleContext): { id: string; plan: Plan }[] {
   return out;
 }
 
+// Each plan's clocks by id (the first of an id) with a key that is equal for two clocks exactly
+// when this rule finds nothing to report between them. Built once per plan: a repository of many
+// EU-jurisdiction plans compares every clock of each with every other plan's.
+const clockKeys = new WeakMap<object, Map<string, { index: number; key: number }>>();
+function clockIndex(plan: Plan): Map<string, { index: number; key: number }> {
+  const cached = typeof plan === 'object' && plan !== null ? clockKeys.get(plan) : undefined;
+  if (cached !== undefined) return cached;
+  const clocks = items(plan, 'clocks');
+  const index = new Map<string, { index: number; key: number }>();
+  for (const [id, i] of idIndex(get(plan, 'clocks'))) index.set(id, { index: i, key: clockKey(clocks[i]) });
+  if (typeof plan === 'object' && plan !== null) clockKeys.set(plan, index); // a malformed plan is not cached
+  return index;
+}
+
+/**
+ * What the rule compares (starts, after, within as a time span, noLaterThan), as a number that
+ * is the same for the same text: comparing the texts themselves for every pair was the cost.
+ */
+const keyNumbers = new Map<string, number>();
+function clockKey(clock: unknown): number {
+  const within = str(get(clock, 'within'));
+  const span = parseDuration(within);
+  const text = JSON.stringify([str(get(clock, 'starts')) ?? null, str(get(clock, 'after')) ?? null, span === undefined ? ['text', within ?? null] : ['span', span], get(clock, 'noLaterThan') ?? null]);
+  let n = keyNumbers.get(text);
+  if (n === undefined) keyNumbers.set(text, (n = keyNumbers.size));
+  return n;
+}
+
 /** Two `within` values mean the same time span: equal text, or the same parsed components. */
 function sameDuration(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
@@ -44,13 +72,15 @@ export const sharedClockMismatch: Rule = {
     const out: RuleFinding[] = [];
     const others = counterparts(ctx);
     if (others.length === 0) return out;
+    const indexes = others.map((o) => clockIndex(o.plan));
     items(ctx.plan, 'clocks').forEach((clock, i) => {
       const id = str(get(clock, 'id'));
       if (id === undefined) return;
-      for (const other of others) {
-        const at = idIndex(get(other.plan, 'clocks')).get(id);
-        if (at === undefined) continue;
-        const theirs = items(other.plan, 'clocks')[at];
+      const mineKey = clockKey(clock);
+      for (const [o, other] of others.entries()) {
+        const found = indexes[o]?.get(id);
+        if (found === undefined || found.key === mineKey) continue; // the same clock: nothing to report
+        const theirs = items(other.plan, 'clocks')[found.index];
         const name = nameOf('clock', clock, i);
         for (const field of ['starts', 'after', 'within'] as const) {
           const mine = str(get(clock, field));

@@ -22,19 +22,30 @@ export const EU_NETWORKS: readonly string[] = ['csirts-network', 'eu-cyclone'];
 /** Ids of roles of type eu-network or eu-body in this plan, its parent and every EU plan. */
 function declaredBodies(ctx: RuleContext): Set<string> {
   const parent = str(get(get(ctx.plan, 'metadata'), 'parent'));
-  const sources: unknown[] = [ctx.plan];
-  for (const [id, plan] of ctx.plans) {
-    if (id === parent || str(get(get(plan, 'metadata'), 'jurisdiction')) === 'EU') sources.push(plan);
-  }
-  const out = new Set(EU_NETWORKS);
-  for (const plan of sources) {
-    for (const role of items(plan, 'roles')) {
-      const type = str(get(role, 'type'));
-      const id = str(get(role, 'id'));
-      if (id !== undefined && (type === 'eu-network' || type === 'eu-body')) out.add(id);
-    }
-  }
+  const out = new Set(euPlanBodies(ctx.plans));
+  for (const plan of [ctx.plan, parent === undefined ? undefined : ctx.plans.get(parent)]) addBodies(out, plan);
   return out;
+}
+
+// The networks and the bodies of every EU plan, once per set of loaded plans: computed for each
+// file, it made a repository of many EU-jurisdiction plans quadratic.
+const euBodies = new WeakMap<RuleContext['plans'], ReadonlySet<string>>();
+function euPlanBodies(plans: RuleContext['plans']): ReadonlySet<string> {
+  let bodies = euBodies.get(plans);
+  if (bodies === undefined) {
+    const out = new Set(EU_NETWORKS);
+    for (const plan of plans.values()) if (str(get(get(plan, 'metadata'), 'jurisdiction')) === 'EU') addBodies(out, plan);
+    euBodies.set(plans, (bodies = out));
+  }
+  return bodies;
+}
+
+function addBodies(out: Set<string>, plan: unknown): void {
+  for (const role of items(plan, 'roles')) {
+    const type = str(get(role, 'type'));
+    const id = str(get(role, 'id'));
+    if (id !== undefined && (type === 'eu-network' || type === 'eu-body')) out.add(id);
+  }
 }
 
 /** Reports each memberOf entry that names no known body, with a did-you-mean. */

@@ -20,12 +20,15 @@ export const unknownPlan: Rule = {
   check(ctx) {
     const didYouMean = suggester();
     const out: RuleFinding[] = [];
-    const known = [...ctx.plans.keys()].sort();
+    // Sorted only for a finding: sorting every plan id for every file made many files quadratic.
+    let sorted: string[] | undefined;
+    const knownIds = (): string[] => (sorted ??= [...ctx.plans.keys()].sort());
     const sites = [...stepRefSites(ctx.plan), ...arrangementRefSites(ctx.plan), ...roleRefSites(ctx.plan)];
     const resolve = resolver(ctx, []);
     for (const site of sites) {
       const r = resolve(site.value);
       if (r.status !== 'no-plan') continue;
+      const known = knownIds();
       const loaded = known.length === 0 ? 'no plans are loaded' : `loaded plans: ${quoteList(known)}`;
       const message =
         `${siteText(site)}: plan "${r.plan}" is not loaded${didYouMean(r.plan, known)} (${loaded}). ` +
