@@ -61,7 +61,7 @@ describe('crisis plan → CACAO 2.0', () => {
     delete noAgent.workflow[id ?? '']?.agent;
     expect(cacaoValidator()(noAgent).map((e) => e.message)).toContain("must have required property 'agent'");
     const extra = structuredClone(pb);
-    (extra.workflow[id ?? '']?.commands?.[0] as Record<string, unknown>).argv = ['rm'];
+    (extra.workflow[id ?? '']?.commands?.[0] as unknown as Record<string, unknown>).argv = ['rm'];
     expect(cacaoValidator()(extra).map((e) => e.message)).toContain('must NOT have unevaluated properties');
     expect(action).toBeDefined();
   });
