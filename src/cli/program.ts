@@ -6,6 +6,7 @@ import { packageVersion } from '../adapters/package-root.js';
 import { colourEnabled } from './styler.js';
 import { registerExercise } from './commands/exercise.js';
 import { registerInit } from './commands/init.js';
+import { registerInterop } from './commands/interop.js';
 import { registerLog } from './commands/log.js';
 import { registerRespond } from './commands/respond.js';
 import { registerSchema } from './commands/schema.js';
@@ -35,5 +36,6 @@ export function createProgram(io: CliIO): Command {
   registerExercise(program, io);
   registerInit(program, io);
   registerSchema(program, io);
+  registerInterop(program, io);
   return program;
 }

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse } from 'yaml';
-import type { Plan } from '../../../src/core/plan/types.js';
 import { planToCacao } from '../../../src/core/interop/cacao/export.js';
 import { playbookId, TLP_MARKING_IDS } from '../../../src/core/interop/cacao/ids.js';
 import { uuidV5 } from '../../../src/core/interop/uuid5.js';
 import { cacaoAvailable, cacaoMissingReason, cacaoValidator } from '../../helpers/cacao-schemas.js';
-import { root } from '../playbooks/bundled-files.js';
+import { bundledPlans } from './bundled-plans.js';
 import { fixturePlan } from './cacao-fixture.js';
-
-/** Every plan under playbooks/ (exercises are left out), found now: the bundle changes. */
-export function bundledPlans(): { file: string; plan: Plan }[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []));
-  return walk(join(root, 'playbooks'))
-    .map((f) => ({ file: relative(root, f), plan: parse(readFileSync(f, 'utf8')) as Plan }))
-    .filter((p) => p.plan.kind === 'Plan')
-    .sort((a, b) => a.file.localeCompare(b.file));
-}
 
 describe('UUIDv5', () => {
   it('gives the RFC 9562 / Python uuid5 value for the DNS namespace', () => {
