@@ -45,7 +45,7 @@ describe('crisis export cacao and import cacao', () => {
     const path = name === 'missing.json' ? name : join(dir.path, name);
     if (name === 'huge.json') writeFileSync(path, ' '.repeat(4 * 1024 * 1024 + 10));
     else if (content !== undefined) writeFileSync(path, content);
-    const result = await runCli(['import', 'cacao', path], { cwd: name === 'missing.json' ? dir.path : undefined });
+    const result = await runCli(['import', 'cacao', path], name === 'missing.json' ? { cwd: dir.path } : {});
     expect(result.stderr).toMatch(message);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');

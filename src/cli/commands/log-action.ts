@@ -2,7 +2,8 @@
 import { safeJson, safeLine } from '../../core/safe-text/index.js';
 import { ProblemsFound, UsageError } from '../../core/errors.js';
 import { renderTimelineText } from '../../core/report/incident/timeline-text.js';
-import { renderExport } from '../../core/report/incident/export.js';
+import { renderExport, sharedView, type ExportInput } from '../../core/report/incident/export.js';
+import type { Tlp } from '../../core/plan/types.js';
 import { incidentTlp } from '../../core/report/incident/marking.js';
 import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
@@ -64,7 +65,7 @@ export async function exportAction(id: string | undefined, options: LogOptions, 
     // Refuse a bad --output before the work, so the message is about the file, not the export.
     if (output !== undefined) checkOutputFile(output, target);
     const { record, plans, recorded, state } = await loadIncident(log, id);
-    const text = renderExport((options.format ?? 'md') as ExportFormat, {
+    const input: ExportInput = {
       record,
       recorded: await withServerStamps(log, record.id, recorded),
       state,
@@ -72,7 +73,13 @@ export async function exportAction(id: string | undefined, options: LogOptions, 
       snapshots: (await log.snapshots(record.id)).map(({ planId, hash }) => ({ planId, hash })),
       verify: await log.verify(record.id),
       now: systemClock.now(),
-    });
+      ...(options.tlp === undefined ? {} : { tlp: options.tlp as Tlp }),
+    };
+    const text = renderExport((options.format ?? 'md') as ExportFormat, input);
+    if (input.tlp !== undefined) {
+      const view = sharedView(input);
+      io.stderr.write(`crisis: shared at TLP:${input.tlp}: left out ${plural(view.leftOut, 'event')} marked above it${view.tracksLeftOut > 0 ? ` and ${plural(view.tracksLeftOut, 'track')} in a plan above it` : ''}\n`);
+    }
     if (output === undefined) {
       io.stdout.write(text);
       return;
