@@ -68,7 +68,7 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
       return `${safeJson(jsonExport(input, view), 2)}\n`;
     case 'jsonl': {
       // Each line can travel alone, so each carries the export's marking.
-      const lines = view.events.map((e) => safeJson({ tlp: view.marking, ...row(input.recorded[e.index], e.marking) }));
+      const lines = view.events.map((e) => safeJson(row(input.recorded[e.index], e.marking, { tlp: view.marking })));
       return lines.join('\n') + (lines.length > 0 ? '\n' : '');
     }
     case 'csv':
@@ -79,11 +79,11 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
   return '';
 }
 
-function row(r: RecordedEvent<IncidentEvent> | undefined, marking: Tlp): Record<string, unknown> {
+function row(r: RecordedEvent<IncidentEvent> | undefined, marking: Tlp, line: { tlp?: Tlp } = {}): Record<string, unknown> {
   if (!r) return {};
-  // The server's stamp last: no key inside an event can pass for it. `marking` is the event's
-  // TLP as read (the event itself is left as stored, so its hash can be checked).
-  return { seq: r.seq, hash: r.hash, prevHash: r.prevHash, ...r.event, marking, ...(r.server === undefined ? {} : { server: r.server }) };
+  // The line's marking and the server's stamp last: no key inside an event can pass for them.
+  // `marking` is the event's TLP as read (in json the event is otherwise as stored).
+  return { ...line, seq: r.seq, hash: r.hash, prevHash: r.prevHash, ...r.event, marking, ...line, ...(r.server === undefined ? {} : { server: r.server }) };
 }
 
 function jsonExport(input: ExportInput, view: SharedView): Record<string, unknown> {
