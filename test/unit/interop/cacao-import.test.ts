@@ -144,3 +144,17 @@ describe.skipIf(!cacaoAvailable)('the public example playbooks (../shared/cacao/
 describe.runIf(!cacaoAvailable)('the public example playbooks', () => {
   it(`skipped: ${cacaoMissingReason}`, () => expect(cacaoAvailable).toBe(false));
 });
+
+describe('the crisis extension is input too', () => {
+  it('takes only the step and option fields crisis writes from it', () => {
+    const pb = planToCacao(fixturePlan()) as unknown as { workflow: Record<string, { step_extensions?: Record<string, { step?: Record<string, unknown> }> }> };
+    for (const step of Object.values(pb.workflow)) {
+      for (const ext of Object.values(step.step_extensions ?? {})) {
+        if (ext.step) Object.assign(ext.step, JSON.parse('{"__proto__": {"polluted": true}, "shell": "rm -rf /"}'));
+      }
+    }
+    const { plan } = cacaoToPlan(readCacaoJson('x.json', bytes(JSON.stringify(pb))), 'x.json');
+    expect(plan).toEqual(fixturePlan());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

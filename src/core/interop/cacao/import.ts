@@ -180,7 +180,7 @@ class Importer {
     this.stepOfNode.set(id, stepId);
     this.at(id);
     const step = this.newStep(stepId, text(node.name) ?? stepId, this.owner(id, node));
-    if (details) Object.assign(step, withoutDecision(details), { id: stepId, title: step.title });
+    if (details) Object.assign(step, stepFields(details));
     else this.fromCommands(id, node, step);
     if (text(node.on_failure)) this.note(`on_failure of ${id}${name(node)}`, 'a plan step has one way on; the failure branch is left out');
     const nextId = text(node.on_completion) ?? text(node.on_success);
@@ -232,7 +232,7 @@ class Importer {
     }
     const options: DecisionOption[] = targets.map(([label, target], i) => {
       const extra = details?.options.find((o) => o.label === label) ?? details?.options[i];
-      const option: DecisionOption = { ...(extra ?? {}), label, next: '' };
+      const option: DecisionOption = { ...optionFields(extra), label, next: '' };
       this.optionTarget(target, inner, option);
       return option;
     });
@@ -404,9 +404,21 @@ function isDecideAction(node: Node, nodes: ReadonlyMap<string, Node>, stepId: st
   return cond !== undefined && marker(cond)?.decision === stepId;
 }
 
-function withoutDecision(details: StepDetails): Partial<Step> {
-  const { decision: _d, ...rest } = details;
-  return rest;
+/** The fields crisis writes in a step's extension data, and nothing else (the data is input). */
+const DETAIL_KEYS = ['phase', 'level', 'owner', 'basis', 'description', 'supporting', 'actions', 'notify', 'startsClocks', 'mechanism', 'tlp', 'run', 'join'] as const;
+
+const OPTION_KEYS = ['description', 'condition', 'escalate', 'mechanism', 'startsClocks'] as const;
+
+function optionFields(extra: object | undefined): Partial<DecisionOption> {
+  const out: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) if (extra && Object.hasOwn(extra, key)) out[key] = (extra as Record<string, unknown>)[key];
+  return out as Partial<DecisionOption>;
+}
+
+function stepFields(details: StepDetails): Partial<Step> {
+  const out: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) if (Object.hasOwn(details, key) && details[key] !== undefined) out[key] = details[key];
+  return out as Partial<Step>;
 }
 
 function name(node: Node): string {
