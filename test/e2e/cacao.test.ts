@@ -8,6 +8,12 @@ const dir = tempDir('crisis-cacao-');
 afterAll(() => dir.cleanup());
 
 describe('crisis export cacao and import cacao', () => {
+  it.each([['export', 'cacao'], ['import', 'cacao']])('%s %s --help ends with examples', async (...command) => {
+    const r = await runCli([...command, '--help']);
+    const block = r.stdout.split('\nExamples:\n')[1] ?? '';
+    expect(block.trimEnd().split('\n').filter((l) => l.startsWith('  $ crisis ')).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('export → import → validate gives back a plan that validates', async () => {
     const out = join(dir.path, 'eu.cacao.json');
     const exported = await runCli(['export', 'cacao', 'playbooks/eu/eu-circp.yaml', '-o', out]);

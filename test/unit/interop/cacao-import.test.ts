@@ -52,6 +52,15 @@ describe('CACAO 2.0 → crisis plan', () => {
     expect(validationErrors(plan)).toEqual([]);
   });
 
+  it('brings back a track started in another plan (a hand-over as a parallel branch)', () => {
+    const plan = fixturePlan();
+    const fork = plan.steps.find((s) => s.id === 'fork');
+    if (!fork) throw new Error('fixture changed');
+    fork.startsTracks = ['legal', 'eu-circp#receive-national-escalation'];
+    expect(cacaoToPlan(viaJson(plan), 'p.json').plan).toEqual(plan);
+    expect(validationErrors(plan)).toEqual([]);
+  });
+
   it('reads a playbook of another tool: conditions, parallel branches, commands, and says what it left out', () => {
     const { plan, findings } = cacaoToPlan(readCacaoJson('other.json', bytes(JSON.stringify(foreignPlaybook()))), 'other.json');
     expect(validationErrors(plan)).toEqual([]);
