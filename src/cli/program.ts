@@ -7,6 +7,7 @@ import { colourEnabled } from './styler.js';
 import { registerExercise } from './commands/exercise.js';
 import { registerGraph } from './commands/graph.js';
 import { registerInit } from './commands/init.js';
+import { registerInterop } from './commands/interop.js';
 import { registerLog } from './commands/log.js';
 import { registerRespond } from './commands/respond.js';
 import { registerSchema } from './commands/schema.js';
@@ -37,5 +38,6 @@ export function createProgram(io: CliIO): Command {
   registerGraph(program, io);
   registerInit(program, io);
   registerSchema(program, io);
+  registerInterop(program, io);
   return program;
 }

@@ -28,7 +28,7 @@ interface JsonReport {
   passed: boolean;
   score: { percent: number; mandatoryMissed: number; total: number };
   expectations: { id: string; status: string; mandatory: boolean }[];
-  timeline: { kind: string }[];
+  timeline: { kind: string; tlp: string }[];
   improvements: { expectation: string; owner?: { roleId: string } }[];
 }
 
@@ -40,7 +40,9 @@ describe.each(scenarios)('playbooks/exercises/$file.yaml', ({ file, passes, miss
     expect(r.exitCode).toBe(passes ? 0 : 1);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.passed).toBe(passes);
-    expect(report.tlp).toBe('CLEAR');
+    // The exercises are CLEAR, but their runs hold AMBER reports and GREEN plans' steps and roles:
+    // a report is marked with the strictest thing it holds.
+    expect(report.tlp).toBe('AMBER');
     expect(report.expectations.filter((e) => e.status !== 'met').map((e) => e.id)).toEqual(missed);
     expect(report.improvements.map((i) => i.expectation)).toEqual(expect.arrayContaining(missed));
     expect(report.timeline.some((t) => t.kind === 'inject')).toBe(true);
@@ -56,10 +58,29 @@ describe.each(scenarios)('playbooks/exercises/$file.yaml', ({ file, passes, miss
 });
 
 describe('report formats', () => {
+  it('--tlp shares the report at a lower level: marked with it, leaving out what is marked above it', async () => {
+    const full = JSON.parse((await run(['playbooks/exercises/ransomware-hospitals.yaml', '--format', 'json'])).stdout) as JsonReport;
+    const r = await run(['playbooks/exercises/ransomware-hospitals.yaml', '--format', 'json', '--tlp', 'GREEN']);
+    expect(r.exitCode).toBe(0);
+    const shared = JSON.parse(r.stdout) as JsonReport & { exercise: { shared: { level: string; leftOut: number } } };
+    expect(shared.tlp).toBe('GREEN');
+    const above = full.timeline.filter((t) => t.tlp === 'AMBER').length;
+    expect(above).toBeGreaterThan(0);
+    expect(shared.exercise.shared).toEqual({ level: 'GREEN', leftOut: above });
+    expect(shared.timeline.every((t) => t.tlp === 'GREEN' || t.tlp === 'CLEAR')).toBe(true);
+    expect(r.stderr).toBe(`crisis: shared at TLP:GREEN: left out ${above} timeline entries marked above it\n`);
+    const md = await run(['playbooks/exercises/ransomware-hospitals.yaml', '--tlp', 'CLEAR']);
+    expect(md.stdout.split('\n')[0]).toBe('**TLP:CLEAR**');
+    expect(md.stdout).toMatch(/^Shared at TLP:CLEAR: \d+ timeline entries marked above it left out/m);
+    const refused = await run(['playbooks/exercises/ransomware-hospitals.yaml', '--tlp', 'RED']);
+    expect(refused.exitCode).toBe(0); // sharing wider is refused, stricter is always possible
+    expect(refused.stdout.split('\n')[0]).toBe('**TLP:RED**');
+  });
+
   it('writes a Markdown report by default, TLP first', async () => {
     const r = await run(['playbooks/exercises/ransomware-hospitals.yaml']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('**TLP:CLEAR**');
+    expect(r.stdout.split('\n')[0]).toBe('**TLP:AMBER**');
     for (const heading of ['## Objectives', '## Expectations', '## Clocks at the end of the exercise', '## Timeline (simulated time)', '## Improvement plan']) {
       expect(r.stdout).toContain(heading);
     }

@@ -159,7 +159,8 @@ describe('exercise run --output FILE', () => {
     expect(again.stderr).toBe(`crisis: ${out} exists; pass --force to overwrite it\n`);
     const forced = await runCli(['exercise', 'run', exercise, '--output', out, '--force']);
     expect(forced.exitCode).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('**TLP:CLEAR**');
+    // The report holds AMBER reports of the plan: it is marked AMBER (README, TLP-aware sharing).
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('**TLP:AMBER**');
   });
 
   it('never writes the report over the log it keeps the run in', async () => {

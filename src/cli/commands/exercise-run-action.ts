@@ -8,6 +8,8 @@ import { isPostgresUrl } from '../../adapters/postgres/connection-string.js';
 import type { IncidentEvent } from '../../core/engine/index.js';
 import { ProblemsFound } from '../../core/errors.js';
 import { buildReport } from '../../core/exercise/report-data.js';
+import { shareReport } from '../../core/exercise/report-sharing.js';
+import type { Tlp } from '../../core/plan/types.js';
 import { runExercise } from '../../core/exercise/run.js';
 import type { EventLog } from '../../core/ports.js';
 import { exerciseFormats } from '../../core/report/exercise/index.js';
@@ -33,8 +35,13 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return (await log.events(id)).map((r) => r.event);
   });
-  const report = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
-  const text = exerciseFormats[options.format](report, { elapsedMs: performance.now() - began, run: { plans: loaded.plans, events } });
+  const full = buildReport(loaded.exercise, loaded.plans, { start: run.start, end: run.end, events, problems: run.problems });
+  const level = options.tlp as Tlp | undefined;
+  const report = level === undefined ? full : shareReport(full, level, loaded.exercise.metadata.tlp, loaded.plans);
+  if (report.exercise.shared) io.stderr.write(`crisis: shared at TLP:${report.exercise.shared.level}: left out ${report.exercise.shared.leftOut} timeline ${report.exercise.shared.leftOut === 1 ? 'entry' : 'entries'} marked above it\n`);
+  // Shared at a lower level, the HTML report leaves out the path and decisions drawn from the whole run.
+  const drawn = level === undefined ? { run: { plans: loaded.plans, events } } : {};
+  const text = exerciseFormats[options.format](report, { elapsedMs: performance.now() - began, ...drawn });
   if (options.output === undefined) io.stdout.write(text);
   else {
     writeOutputFile(options.output, text, target);

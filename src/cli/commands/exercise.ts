@@ -1,6 +1,7 @@
 // `crisis exercise run FILE`: a scripted tabletop exercise on the real engine (registration only;
 // the work is in exercise-run-action.ts, loaded when the command runs).
 import { Option, type Command } from 'commander';
+import { TLP_ORDER } from '../../core/tlp.js';
 import type { CliIO } from '../io.js';
 import { examples } from '../help-examples.js';
 
@@ -13,6 +14,7 @@ export interface ExerciseRunOptions {
   allowOutside?: boolean;
   output?: string;
   force?: boolean;
+  tlp?: string;
 }
 
 export interface ExercisePlayOptions {
@@ -40,6 +42,7 @@ export function registerExercise(program: Command, io: CliIO): void {
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
     .option('-p, --plan <file>', 'load this plan file too (repeatable); bundled plans are always loaded', collect, [])
     .option('--allow-outside', "read the exercise's planFiles even outside the exercise file's folder tree")
+    .addOption(new Option('--tlp <level>', 'share the report at this TLP 2.0 level: leave out what is marked above it, and mark the report with it').choices(TLP_ORDER))
     .addHelpText('after', examples([
       ['crisis exercise run playbooks/exercises/ransomware-hospitals.yaml', 'the after-action report'],
       ['crisis exercise run exercises/drill.yaml --format junit > exercise.xml', 'a JUnit report for CI'],

@@ -2,6 +2,7 @@
 // and `pull` make a PostgreSQL team log and move an incident between it and the local log.
 import { Option, type Command } from 'commander';
 import { exportFormats } from '../../core/report/incident/export-formats.js';
+import { TLP_ORDER } from '../../core/tlp.js';
 import type { CliIO } from '../io.js';
 import type { TeamOptions } from './log-team-action.js';
 import { examples } from '../help-examples.js';
@@ -12,6 +13,7 @@ export interface LogOptions {
   output?: string;
   force?: boolean;
   anchor?: string[];
+  tlp?: string;
 }
 
 /** Add `log` and its subcommands to the program. */
@@ -48,9 +50,11 @@ export function registerLog(program: Command, io: CliIO): void {
     .addOption(new Option('-f, --format <format>', 'export format').choices(exportFormats).default('md'))
     .option('-o, --output <file>', 'write to this file (mode 0600) instead of stdout; an existing file is refused')
     .option('--force', 'overwrite the --output file if it exists (never a symbolic link or the log itself)')
+    .addOption(new Option('--tlp <level>', 'share at this TLP 2.0 level: leave out what is marked above it, and mark the export with it').choices(TLP_ORDER))
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .addHelpText('after', examples([
       ['crisis log export inc-20261129-a3f9 --format md -o report.md', 'a Markdown timeline in a file'],
+      ['crisis log export inc-20261129-a3f9 --tlp GREEN', 'only what may go to the community (TLP:GREEN)'],
       ['crisis log export inc-20261129-a3f9 --format csv', 'a CSV timeline on standard output'],
     ]))
     .action((id: string, options: LogOptions) => run('export', id, options));

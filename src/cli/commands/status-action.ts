@@ -1,4 +1,6 @@
 // The work of `crisis status` and `crisis note`.
+import { shareable } from '../../core/report/incident/event-marking.js';
+import type { Tlp } from '../../core/plan/types.js';
 import { safeJson } from '../../core/safe-text/index.js';
 import { UsageError } from '../../core/errors.js';
 import { availableActions, clockStatus, eventsFor, reportingOpen } from '../../core/engine/index.js';
@@ -67,7 +69,13 @@ export async function noteAction(text: string, options: NoteOptions, io: CliIO):
       if (state.closed && !reportingOpen(state)) throw new UsageError(`incident ${incidentLabel(record)} is closed and every clock is met or waived; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
-      return eventsFor(state, plans, action, { text }, systemClock.now(), actor);
+      const tlp = options.tlp as Tlp | undefined;
+      const planTlp = plans.get(state.planId ?? '')?.metadata.tlp;
+      // A marking only ever restricts: a note is never shared wider than the plan it is about.
+      if (tlp !== undefined && planTlp !== undefined && !shareable(planTlp, tlp)) {
+        throw new UsageError(`the incident's plan is TLP:${planTlp}; a note can be marked ${planTlp} or stricter, not ${tlp}`);
+      }
+      return eventsFor(state, plans, action, { text, ...(tlp !== undefined ? { tlp } : {}) }, systemClock.now(), actor);
     }, { seq: known.at(-1)?.seq ?? 0, state: now });
     io.stdout.write(`Note added to ${incidentLabel(record)} as event ${recorded?.seq ?? '?'}.\n`);
   } finally {

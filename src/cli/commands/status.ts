@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { examples } from '../help-examples.js';
+import { TLP_ORDER } from '../../core/tlp.js';
 
 interface StatusOptions {
   incident?: string;
@@ -12,6 +13,7 @@ interface StatusOptions {
 
 interface NoteOptions {
   incident?: string;
+  tlp?: string;
   db?: string;
   responder?: string;
 }
@@ -38,10 +40,12 @@ export function registerStatus(program: Command, io: CliIO): void {
     .description('add a note to an incident, for example from a second terminal')
     .argument('<text...>', 'the note')
     .option('-i, --incident <id>', 'the incident (default: the most recently active open one)')
+    .addOption(new Option('--tlp <level>', "mark the note stricter than the plan's TLP (TLP 2.0); exports shared at a lower level leave it out").choices(TLP_ORDER))
     .option('--db <path>', 'incident log: a SQLite file, or postgres://USER@HOST/DB for a team log')
     .option('--responder <name>', 'your name in the log')
     .addHelpText('after', examples([
       ["crisis note 'Backups verified offline'", 'to the most recently active open incident'],
+      ["crisis note --tlp RED 'Suspect: insider at the operator'", 'for named recipients only'],
       ["crisis note -i inc-20261129-a3f9 'Call with the ministry at 09:00'", 'to one incident'],
     ]))
     .action(async (text: string[], options: NoteOptions) => {

@@ -93,6 +93,7 @@ export type ActionKind = Action['kind'];
 /** What the responder supplies with an action; which fields are needed depends on the kind. */
 export interface ActionInput {
   text?: string; // add-note
+  tlp?: Tlp; // add-note: a marking stricter than the plan's
   track?: string; // add-note: the track whose step the note is about (default: the only track, when one runs)
   option?: number | string; // take-decision: option index or label
   notification?: string; // record-notification: ID or PLAN#ID

@@ -56,7 +56,7 @@ function build(b: EventBatch, a: Action, input: ActionInput): void {
     case 'run-command':
       return commandRun(b, a, input);
     case 'add-note':
-      return b.push({ type: 'note-added', text: need(input.text, 'note'), ...noteStep(b, input.track) });
+      return b.push({ type: 'note-added', text: need(input.text, 'note'), ...noteStep(b, input.track), ...(input.tlp !== undefined ? { tlp: input.tlp } : {}) });
     case 'start-clock':
       return clock(b, a, input);
     case 'retract-entry':

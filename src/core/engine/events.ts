@@ -1,6 +1,7 @@
 // Everything that can happen during an incident, as events appended to the log.
 // Every event carries type, at (RFC 3339 UTC with milliseconds) and actor (LoggedEvent).
 import type { LoggedEvent } from '../ports.js';
+import type { Tlp } from '../plan/types.js';
 
 /** A step in a plan; plans are joined by hand-overs, so a step is named with its plan. */
 export interface StepRef {
@@ -83,6 +84,8 @@ export interface ActionDone extends LoggedEvent {
 export interface NoteAdded extends LoggedEvent {
   type: 'note-added';
   text: string;
+  /** A marking stricter than the plan's (crisis note --tlp); absent: the plan's, as in notes written before markings. */
+  tlp?: Tlp;
   planId?: string; // the step the note was written at, when there was one
   stepId?: string;
 }

@@ -2,6 +2,9 @@
 // facilitated run read back from the log), so every renderer and the JSON output agree.
 import { clockStatus, fold, type ClockStatusKind, type IncidentEvent, type Plans } from '../engine/index.js';
 import type { Tlp } from '../plan/types.js';
+import { strictestTlp } from '../tlp.js';
+import { eventMarkings } from '../report/incident/event-marking.js';
+import { incidentTlp } from '../report/incident/marking.js';
 import { formatOffset } from './offsets.js';
 import { improvementPlan, type Improvement } from './improvements.js';
 import { scoreExercise, type Scored } from './score.js';
@@ -12,7 +15,10 @@ export interface ReportOverview {
   id: string;
   title: string;
   version: string;
+  /** The report's marking: never less strict than the exercise, the plans it ran on and its events. */
   tlp: Tlp;
+  /** Set when the report is shared at a TLP level below what it holds (`--tlp`): what it left out. */
+  shared?: { level: Tlp; leftOut: number };
   description?: string;
   plan: { id: string; title: string };
   start: string;
@@ -36,6 +42,7 @@ export interface ReportClock {
 }
 
 export interface ReportLine {
+  tlp: Tlp; // the event's marking (its plan's TLP, or stricter)
   offset: string; // from start, ISO 8601 (PT2H30M)
   at: string;
   actor: string;
@@ -68,10 +75,13 @@ export function buildReport(exercise: Exercise, plans: Plans, run: RunRecord): E
   const home = exercise.plan;
   const scored = scoreExercise(exercise, { plans, home, state, start: run.start, end: run.end });
   const offset = (iso: string): string => formatOffset(Date.parse(iso) - run.start.getTime());
-  const timeline = state.timeline.map((t): ReportLine => {
+  const markings = eventMarkings(run.events, state, plans);
+  const timeline = state.timeline.map((t, i): ReportLine => {
     const event = run.events[t.seq - 1];
     const inject = event?.type === 'inject-released' ? event : undefined;
     return {
+      // An inject is the exercise's own text, marked with the exercise.
+      tlp: inject ? strictestTlp([exercise.metadata.tlp, markings[i]]) : (markings[i] ?? 'CLEAR'),
       offset: offset(t.at),
       at: t.at,
       actor: t.actor,
@@ -97,8 +107,9 @@ export function buildReport(exercise: Exercise, plans: Plans, run: RunRecord): E
       marginMs: late ? -c.overdueMs : c.remainingMs,
     };
   });
+  const tlp = strictestTlp([exercise.metadata.tlp, incidentTlp(state, plans), ...timeline.map((l) => l.tlp)]);
   return {
-    exercise: overview(exercise, plans, run),
+    exercise: { ...overview(exercise, plans, run), tlp },
     ...scored,
     clocks,
     timeline,

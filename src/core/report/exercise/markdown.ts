@@ -15,6 +15,7 @@ export function exerciseMarkdown(r: ExerciseReportData): string {
     '',
     `# Exercise report: ${cell(x.title)}`,
     '',
+    ...(x.shared ? [`Shared at TLP:${x.shared.level}: ${x.shared.leftOut} timeline ${x.shared.leftOut === 1 ? 'entry' : 'entries'} marked above it left out, with the clocks and roles of plans above it.`, ''] : []),
     ...(x.description !== undefined ? [mdBlock(x.description.trim()), ''] : []),
     ...table(
       ['Exercise', x.id],

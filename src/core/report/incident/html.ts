@@ -8,13 +8,14 @@ import { clockChart } from '../html/clock-chart.js';
 import { htmlMeta, htmlPage, htmlTable } from '../html/page.js';
 import { decisionsSection, pathSection } from '../html/sections.js';
 import type { ExportInput } from './export.js';
-import { incidentTlp } from './marking.js';
+import type { Tlp } from '../../plan/types.js';
 import { retractionNote } from './retraction-text.js';
 
 const utc = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
 /** The HTML export of an incident. */
-export function incidentHtml(input: ExportInput): string {
+/** The report page; `marking` is the export's (never less strict than what the page holds). */
+export function incidentHtml(input: ExportInput, marking: Tlp): string {
   const { record, state, plans } = input;
   const now = input.now.toISOString();
   const clocks = clockStatus(state, input.now);
@@ -65,5 +66,5 @@ export function incidentHtml(input: ExportInput): string {
     '</section>',
     ...(state.summary ? ['<section id="summary"><h2>Summary</h2>', `<div class="note">${htmlBlock(state.summary)}</div>`, '</section>'] : []),
   ].join('\n');
-  return htmlPage({ title: `Incident ${record.id}: ${record.title}`, tlp: incidentTlp(state, plans), body });
+  return htmlPage({ title: `Incident ${record.id}: ${record.title}`, tlp: marking, body });
 }
