@@ -24,6 +24,7 @@ th{background:#f1f3f6}tr.retracted td{text-decoration:line-through;color:#777}tr
 .note{white-space:pre-wrap;background:#f6f7f9;border-left:3px solid #c9ced6;padding:6px 10px;margin:6px 0}
 .legend span{display:inline-block;margin-right:14px}.swatch{display:inline-block;width:12px;height:12px;vertical-align:-1px;margin-right:4px;border:1px solid #666}
 table.page-frame,table.page-frame>*>tr>td{border:none;padding:0;margin:0;background:none}
+table.page-frame{table-layout:fixed}
 .page-frame>thead,.page-frame>tfoot{display:none}
 .tlp-print{background:#000;text-align:center;padding:4px 0;font:bold 12pt/1.2 system-ui,Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .page-frame>thead .tlp-print{margin-bottom:6mm}.page-frame>tfoot .tlp-print{margin-top:4mm}
