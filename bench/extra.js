@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Older speed measurements, run after the table with BENCH_EXTRA=1: startup, validation of 300
-// plans, peak memory on hostile files, log appends and verify, the team log.
+// plans, peak memory on hostile files, log appends and verify (the team log runs after the table).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,6 @@ try {
   console.log(`verify ${n} events    ${(performance.now() - v).toFixed(0)} ms`);
   await log.close();
 
-  await (await import('./team-log.js')).benchTeamLog({ root, dir, bin });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

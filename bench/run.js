@@ -2,7 +2,8 @@
 // Speed measurements (not tests), issue 10's table: each row runs crisis and its peer side by
 // side (alternating), on data the bench makes itself. Run: npm run bench
 //   BENCH_RUNS=N   runs per side of the quick rows (default 7; the big rows take fewer)
-//   BENCH_EXTRA=1  also the older measurements in bench/extra.js (hostile files, appends, team log)
+//   BENCH_EXTRA=1  also the older measurements in bench/extra.js (hostile files, appends, verify)
+// After the table: the team log on PostgreSQL beside SQLite (skipped where PostgreSQL is not installed).
 import { cpus, totalmem } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,7 @@ try {
   row('exercise run: 2,000 against 1,000 entries', exercise(ex2000, 'c'), '1,000 entries', exercise(ex1000, 'd'), big, { kind: 'ratio', max: 2.2, text: 'linear: under 2.2x' });
 
   printTable(rows);
+  await (await import('./team-log.js')).benchTeamLog({ root, dir, bin });
   if (process.env.BENCH_EXTRA === '1') await import('./extra.js');
 } finally {
   rmSync(dir, { recursive: true, force: true });
