@@ -99,9 +99,7 @@ function parseSpeed(text: string | undefined): number | undefined {
 function openExercise(log: Log, loaded: LoadedExercise, start: Date): Promise<string> {
   const { exercise, plans } = loaded;
   const { awareness, opened } = openingTimes(exercise, start);
-  const parent = plans.get(exercise.plan)?.metadata.parent;
-  const planIds = parent === undefined ? [exercise.plan] : [exercise.plan, parent];
-  return createExerciseIncident(log, loaded, start, opened.toISOString(), planIds, openIncident(plans, openInput(exercise, plans, awareness, opened)));
+  return createExerciseIncident(log, loaded, start, opened.toISOString(), openIncident(plans, openInput(exercise, plans, awareness, opened)));
 }
 
 async function checkResumable(log: Log, id: string, exercise: Exercise): Promise<string> {

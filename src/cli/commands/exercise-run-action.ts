@@ -68,9 +68,5 @@ async function withLog<T>(path: string | undefined, use: (log: OpenLog) => Promi
 
 /** Create the exercise incident and append the run's events, all in one transaction. */
 function record(log: EventLog<IncidentEvent>, loaded: LoadedExercise, start: Date, events: readonly IncidentEvent[]): Promise<string> {
-  // Every plan the run went into: by a hand-over or by a track started there (and the parent, as play keeps it).
-  const parent = loaded.plans.get(loaded.exercise.plan)?.metadata.parent;
-  const entered = events.flatMap((e) => (e.type === 'plan-handed-over' ? [e.to.planId] : e.type === 'track-started' ? [e.planId] : []));
-  const used = [loaded.exercise.plan, ...(parent === undefined ? [] : [parent]), ...entered];
-  return createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), used, events);
+  return createExerciseIncident(log, loaded, start, events[0]?.at ?? start.toISOString(), events);
 }

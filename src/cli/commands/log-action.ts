@@ -5,7 +5,6 @@ import { renderTimelineText } from '../../core/report/incident/timeline-text.js'
 import { renderExport, sharedView, type ExportInput } from '../../core/report/incident/export.js';
 import type { Tlp } from '../../core/plan/types.js';
 import { incidentTlp } from '../../core/report/incident/marking.js';
-import { shareable } from '../../core/report/incident/event-marking.js';
 import { plural } from '../../core/report/plural.js';
 import { formatAnchor, parseAnchor } from '../../core/anchors.js';
 import type { ExportFormat } from '../../core/report/incident/export-formats.js';
@@ -77,18 +76,9 @@ export async function exportAction(id: string | undefined, options: LogOptions, 
       now: systemClock.now(),
       ...(options.tlp === undefined ? {} : { tlp: options.tlp as Tlp }),
     };
-    const format = (options.format ?? 'md') as ExportFormat;
-    // The HTML report draws the whole incident (diagrams, clocks, timeline): it cannot leave parts out yet.
-    if (format === 'html' && input.tlp !== undefined) {
-      const { tlp: _asked, ...whole } = input;
-      const view = sharedView(whole);
-      if (!shareable(view.marking, input.tlp)) {
-        throw new UsageError(`the html report cannot leave events out: this incident holds TLP:${view.marking}, above TLP:${input.tlp}; share it at TLP:${input.tlp} as md, json, jsonl or csv, or as html without --tlp (marked TLP:${view.marking})`);
-      }
-    }
-    const text = renderExport(format, input);
+    const view = sharedView(input);
+    const text = renderExport((options.format ?? 'md') as ExportFormat, input, view);
     if (input.tlp !== undefined) {
-      const view = sharedView(input);
       io.stderr.write(`crisis: shared at TLP:${input.tlp}: left out ${plural(view.leftOut, 'event')} marked above it${view.tracksLeftOut > 0 ? ` and ${plural(view.tracksLeftOut, 'track')} in a plan above it` : ''}\n`);
     }
     if (output === undefined) {

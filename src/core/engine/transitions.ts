@@ -58,7 +58,10 @@ export function enterStep(b: EventBatch, trackId: string, to: StepRef, leftOpen?
     left = {};
     if (firstVisit) startAwarenessClocks(b, to.planId);
   }
-  const into = activeTrackAt(b.state, to) ?? (step.join === 'first' ? passedBy(b, to, track) : step.join === 'all' ? openedBy(b, to, trackId) : undefined);
+  // A first-arrival join counts only arrivals since this track started; an all-join that already
+  // opened counts any: either way the late arrival joins the running track that went on from it.
+  const since = step.join === 'first' ? track.visitedFrom : 0;
+  const into = activeTrackAt(b.state, to) ?? (step.join === undefined ? undefined : wentOnFrom(b, to, track.id, since));
   if (into && into.id !== trackId) {
     b.push({ type: 'track-ended', track: trackId, planId: to.planId, stepId: to.stepId, reason: 'joined', into: into.id, ...left });
     return releaseJoins(b);
@@ -128,15 +131,9 @@ function othersCanReach(b: EventBatch, join: StepRef, trackId: string): boolean 
   return activeTracks(b.state).some((t) => t.id !== trackId && canReach(b.plans, t.at, join));
 }
 
-/** The running track that entered a first-arrival join since `track` started, if one did. */
-function passedBy(b: EventBatch, join: StepRef, track: TrackState): TrackState | undefined {
-  const entered = b.state.visited.slice(track.visitedFrom).filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== track.id);
-  return entered.map((v) => b.state.tracks.find((t) => t.id === (v.track ?? MAIN_TRACK))).find((t) => t !== undefined);
-}
-
-/** The running track that went on from a join that opened before `trackId` came to it, if one did. */
-function openedBy(b: EventBatch, join: StepRef, trackId: string): TrackState | undefined {
-  const entered = b.state.visited.filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== trackId);
+/** The running track (other than `trackId`) that entered `join` at or after visit `since`, if one did. */
+function wentOnFrom(b: EventBatch, join: StepRef, trackId: string, since: number): TrackState | undefined {
+  const entered = b.state.visited.slice(since).filter((v) => v.planId === join.planId && v.stepId === join.stepId && (v.track ?? MAIN_TRACK) !== trackId);
   return entered.map((v) => b.state.tracks.find((t) => t.id === (v.track ?? MAIN_TRACK))).find((t) => t !== undefined);
 }
 

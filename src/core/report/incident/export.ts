@@ -12,6 +12,7 @@ import { eventMarkings, shareable, shareablePlans } from './event-marking.js';
 import { retractionNote } from './retraction-text.js';
 import { csvCell, mdBlock, mdText as md, safeJson } from '../../safe-text/index.js';
 import type { ExportFormat } from './export-formats.js';
+import { UsageError } from '../../errors.js';
 import { incidentHtml } from './html.js';
 
 export interface ExportInput {
@@ -29,6 +30,8 @@ export interface ExportInput {
 /** What an export shares, after leaving out what its level may not carry. */
 export interface SharedView {
   marking: Tlp;
+  /** The strictest marking of anything the incident holds, whatever is shared. */
+  holds: Tlp;
   level?: Tlp;
   /** Indexes into recorded (and state.timeline) of the events it carries, each with its marking. */
   events: { index: number; marking: Tlp }[];
@@ -49,8 +52,10 @@ export function sharedView(input: ExportInput): SharedView {
   const openingIndex = input.recorded.findIndex((r) => r.event.type === 'incident-opened');
   const tracks = state.tracks.map((t) => ({ id: t.id, planId: t.at.planId, stepId: t.at.stepId, status: t.status, since: t.since }));
   const shownTracks = tracks.filter((t) => visible.has(t.planId));
+  const holds = strictestTlp([incidentTlp(state, plans), ...markings]);
   return {
-    marking: level ?? strictestTlp([incidentTlp(state, plans), ...markings]),
+    marking: level ?? holds,
+    holds,
     ...(level === undefined ? {} : { level }),
     events,
     leftOut: markings.length - events.length,
@@ -61,9 +66,8 @@ export function sharedView(input: ExportInput): SharedView {
   };
 }
 
-/** Render the incident in one export format. */
-export function renderExport(format: ExportFormat, input: ExportInput): string {
-  const view = sharedView(input);
+/** Render the incident in one export format; `view` is what it shares (worked out once by a caller that also reports it). */
+export function renderExport(format: ExportFormat, input: ExportInput, view: SharedView = sharedView(input)): string {
   switch (format) {
     case 'json':
       return `${safeJson(jsonExport(input, view), 2)}\n`;
@@ -77,6 +81,12 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
     case 'md':
       return markdownExport(input, view);
     case 'html':
+      // The HTML report draws the whole incident (diagrams, clocks, timeline): it cannot leave parts out yet.
+      if (view.level !== undefined && !shareable(view.holds, view.level)) {
+        throw new UsageError(
+          `the html report cannot leave events out: this incident holds TLP:${view.holds}, above TLP:${view.level}; share it at TLP:${view.level} as md, json, jsonl or csv, or as html without --tlp (marked TLP:${view.holds})`,
+        );
+      }
       return incidentHtml(input, view.marking);
   }
   return '';
