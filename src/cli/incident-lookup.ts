@@ -23,11 +23,17 @@ export type DefaultIncident = 'latest' | 'only';
 
 /** The named incident, or the default one (see DefaultIncident) when no id is given. */
 export async function loadIncident(log: Log, id: string | undefined, pick: DefaultIncident = 'latest'): Promise<LoadedIncident> {
-  const record = id === undefined ? await defaultIncident(log, pick) : await log.incident(id);
-  if (!record) throw new UsageError(`there is no incident ${id ?? ''} in ${log.path}; list them with crisis log list`.replace('  ', ' '));
+  const record = await pickIncident(log, id, pick);
   const plans = plansFromSnapshots(await log.snapshots(record.id), record.id);
   const recorded = await log.events(record.id);
   return { record, plans, recorded, state: fold(plans, recorded.map((r) => r.event)) };
+}
+
+/** The named incident, or the default one; a usage error naming the log when there is none. */
+export async function pickIncident(log: Log, id: string | undefined, pick: DefaultIncident): Promise<IncidentRecord> {
+  const record = id === undefined ? await defaultIncident(log, pick) : await log.incident(id);
+  if (!record) throw new UsageError(`there is no incident ${id ?? ''} in ${log.path}; list them with crisis log list`.replace('  ', ' '));
+  return record;
 }
 
 /** Exercise runs (ids ex-…, see exercise-incident.ts) share the log with real incidents. */

@@ -24,7 +24,7 @@ export async function openLog(io: CliIO, flag: string | undefined, mode: LogMode
   return openLogAt(logLocation(io, flag), mode);
 }
 
-/** How a command opens the log; quickCheck: false only for reads that do not vouch for integrity (not verify). */
+/** How a command opens the log; quickCheck: false only where the whole-file check would cost more than the command (reads that do not vouch for integrity, and note), never verify. */
 export interface LogMode {
   readonly?: boolean;
   create?: boolean;

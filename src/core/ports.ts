@@ -103,6 +103,29 @@ export interface EventLog<E extends LoggedEvent = LoggedEvent> {
   close(): Promise<void>;
 }
 
+/** A replay checkpoint as stored: the state after event `seq` (whose hash was `hash`), as JSON. */
+export interface StoredCheckpoint {
+  seq: number;
+  hash: string;
+  format: string; // which code wrote it (the engine's format and the crisis version)
+  state: string;
+}
+
+/**
+ * Where a log keeps replay checkpoints. A checkpoint is a cache, not evidence: it is trusted only
+ * while the event it names still has its hash, and `crisis log verify` checks it by a full replay.
+ */
+export interface CheckpointStore<E extends LoggedEvent = LoggedEvent> {
+  /** The incident's latest checkpoint, if the log has one. */
+  checkpoint(incidentId: string): Promise<StoredCheckpoint | undefined>;
+  /** Keep this checkpoint as the incident's latest (a writable log only). */
+  saveCheckpoint(incidentId: string, checkpoint: StoredCheckpoint): Promise<void>;
+  /** The hash of the incident's event `seq`, if there is one. */
+  hashAt(incidentId: string, seq: number): Promise<string | undefined>;
+  /** The incident's events after `seq`, in order. */
+  eventsAfter(incidentId: string, seq: number): Promise<RecordedEvent<E>[]>;
+}
+
 /**
  * Tells that an incident's log has grown (a teammate's event), so a screen can be redrawn
  * without re-reading the whole log on a timer. `onChange` gets the incident's last seq;

@@ -14,7 +14,8 @@ interface IncidentSummaryRow {
 
 const SUMMARY = `
   SELECT i.id, i.title, i.plan_id, i.created_at,
-    (SELECT count(*) FROM events e WHERE e.incident_id = i.id) AS events,
+    -- seq runs 1, 2, 3... without gaps (a trigger sees to it): the last one is the count.
+    COALESCE((SELECT max(e.seq) FROM events e WHERE e.incident_id = i.id), 0) AS events,
     (SELECT e.at FROM events e WHERE e.incident_id = i.id ORDER BY e.seq DESC LIMIT 1) AS last_event_at,
     EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id
             AND e.type IN (SELECT value FROM json_each(@closing))) AS closed

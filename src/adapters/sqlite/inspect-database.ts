@@ -13,8 +13,8 @@ const HEADER_SIZE = 100;
 
 /**
  * Classify the file at `path`, or throw a UsageError naming it when crisis must not touch it.
- * `quickCheck: false` skips SQLite's quick_check, whose cost grows with the file: for reads only,
- * where a damaged page still fails (SQLITE_CORRUPT, reported as damaged) when it is read.
+ * `quickCheck: false` skips SQLite's quick_check, whose cost grows with the file: for reads and a note's append,
+ * where a damaged page still fails (SQLITE_CORRUPT, reported as damaged) when it is read or written.
  */
 export function inspectDatabaseFile(path: string, options: { quickCheck?: boolean } = {}): DatabaseFileState {
   const header = readHeader(path);

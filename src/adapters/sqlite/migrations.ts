@@ -60,6 +60,19 @@ ${appendOnly('plan_snapshots')}
 ALTER TABLE events ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1 CHECK (scheme >= 1);
 ALTER TABLE events ADD COLUMN log_prev_hash TEXT;
 `,
+  // Replay checkpoints (a cache beside the evidence: one row per incident, replaced as the
+  // incident grows; no event row is touched) and an index that finds closing events without
+  // reading every event.
+  `
+CREATE TABLE state_checkpoints (
+  incident_id TEXT PRIMARY KEY REFERENCES incidents (id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  hash TEXT NOT NULL,
+  format TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (json_valid(state))
+) STRICT;
+CREATE INDEX events_by_type ON events (incident_id, type);
+`,
 ];
 
 /** The schema version this code writes. */

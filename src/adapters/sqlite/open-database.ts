@@ -13,8 +13,9 @@ export interface OpenOptions {
   /** Create the database (and its folders) when missing. Default: true unless readonly. */
   create?: boolean;
   /**
-   * Run SQLite's quick_check before use (default true). Only a read-only open may skip it (status,
-   * log show and export): its cost grows with the log, and a damaged page still fails when read.
+   * Run SQLite's quick_check before use (default true). Reads that do not vouch for the log (status,
+   * log show and export) and a note's append skip it: its cost grows with the log, and a damaged
+   * page still fails when it is read or written.
    */
   quickCheck?: boolean;
 }
@@ -26,7 +27,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
   const create = options.create ?? !readonly;
-  const state = inspectDatabaseFile(path, { quickCheck: !readonly || options.quickCheck !== false });
+  const state = inspectDatabaseFile(path, { quickCheck: options.quickCheck !== false });
   if (state === 'missing' || state === 'empty') {
     if (readonly || !create) {
       throw new UsageError(`There is no incident log at ${path} yet; start an incident with \`crisis respond\` or pass --db.`);

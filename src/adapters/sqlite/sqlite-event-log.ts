@@ -2,7 +2,8 @@
 // committed in its own IMMEDIATE transaction so several processes can share one log.
 import type Database from 'better-sqlite3';
 import { LogConflict, UsageError } from '../../core/errors.js';
-import type { EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, VerifyResult } from '../../core/ports.js';
+import type { CheckpointStore, EventLog, IncidentRecord, LoggedEvent, PlanSnapshot, RecordedEvent, StoredCheckpoint, VerifyResult } from '../../core/ports.js';
+import { checkpointQueries, type CheckpointQueries } from './checkpoints.js';
 import { CURRENT_SCHEME, LOG_ORIGIN } from '../log-chain/hash-chain.js';
 import { chainEvents, newIncidentRows, toPayloads, type Payload } from '../log-chain/new-events.js';
 import { incidentQueries, type IncidentQueries } from './incident-summary.js';
@@ -53,13 +54,14 @@ function prepare(db: Database.Database) {
 }
 
 /** The incident log in a SQLite file. Build it with openEventLog. */
-export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements EventLog<E> {
+export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements EventLog<E>, CheckpointStore<E> {
   // Prepared on first use, so verify can still report a log whose tables were dropped or altered.
   private statements: ReturnType<typeof prepare> | undefined;
   private queries: IncidentQueries | undefined;
   private readonly closingTypes: readonly string[];
   private readonly readonly: boolean;
   private insertEvent: Database.Statement | undefined;
+  private checkpointSql: CheckpointQueries | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -129,6 +131,27 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
     return rows.map((row) => ({ seq: row.seq, prevHash: row.prev_hash, hash: row.hash, event: JSON.parse(row.payload) as E }));
   }
 
+  /** The incident's latest replay checkpoint; none in a log older than checkpoints. */
+  async checkpoint(incidentId: string): Promise<StoredCheckpoint | undefined> {
+    return this.checkpoints.latest(incidentId);
+  }
+
+  /** Keep a replay checkpoint as the incident's latest (it replaces the one before: it is a cache). */
+  async saveCheckpoint(incidentId: string, checkpoint: StoredCheckpoint): Promise<void> {
+    this.assertWritable();
+    this.write(() => this.checkpoints.save(incidentId, checkpoint));
+  }
+
+  /** The hash of event `seq` of the incident. */
+  async hashAt(incidentId: string, seq: number): Promise<string | undefined> {
+    return this.checkpoints.hashAt(incidentId, seq);
+  }
+
+  /** The incident's events after `seq`. */
+  async eventsAfter(incidentId: string, seq: number): Promise<RecordedEvent<E>[]> {
+    return this.checkpoints.eventsAfter(incidentId, seq).map((row) => ({ seq: row.seq, prevHash: row.prev_hash, hash: row.hash, event: JSON.parse(row.payload) as E }));
+  }
+
   /** One incident with its event count, or undefined. */
   async incident(id: string): Promise<IncidentRecord | undefined> {
     return this.summaries.one(id);
@@ -152,6 +175,10 @@ export class SqliteEventLog<E extends LoggedEvent = LoggedEvent> implements Even
 
   private get sql(): ReturnType<typeof prepare> {
     return (this.statements ??= this.orUsageError(() => prepare(this.db)));
+  }
+
+  private get checkpoints(): CheckpointQueries {
+    return (this.checkpointSql ??= this.orUsageError(() => checkpointQueries(this.db)));
   }
 
   private get summaries(): IncidentQueries {

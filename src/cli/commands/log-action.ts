@@ -15,6 +15,7 @@ import { looseModeWarning } from '../../adapters/sqlite/file-mode.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { checkOutputFile, writeOutputFile } from '../../adapters/output-file.js';
 import type { CliIO } from '../io.js';
+import { checkpointProblems } from '../checkpoint-check.js';
 import { loadIncident } from '../incident-lookup.js';
 import { localTime, openLog, type OpenLog } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -124,6 +125,12 @@ export async function verifyAction(id: string | undefined, options: LogOptions, 
       const b = result.broken;
       if (b) io.stdout.write(`BROKEN: incident ${b.incidentId}, first broken sequence number ${b.seq}: ${b.reason}\n`);
       for (const problem of result.schema ?? []) io.stdout.write(`BROKEN: the log's schema was altered: ${problem}\n`);
+      throw new ProblemsFound();
+    }
+    const incidents = id === undefined ? await log.incidents() : [await log.incident(id)].flatMap((r) => (r ? [r] : []));
+    const checkpoints = await checkpointProblems(log, incidents);
+    if (checkpoints.length > 0) {
+      for (const problem of checkpoints) io.stdout.write(`BROKEN: ${problem}: the file was changed outside crisis (its events are intact); keep a copy for investigation\n`);
       throw new ProblemsFound();
     }
     // The verdict comes first: a kept anchor that is gone outweighs a chain that is merely consistent.

@@ -9,7 +9,8 @@ import { incidentTlp } from '../../core/report/incident/marking.js';
 import { commitFromLatest } from '../../core/commit.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { CliIO } from '../io.js';
-import { incidentLabel, loadIncident, type LoadedIncident } from '../incident-lookup.js';
+import { incidentLabel } from '../incident-lookup.js';
+import { keepCheckpoint, loadIncidentHead, type IncidentHead } from '../incident-head.js';
 import { watchIncident } from '../status-watch.js';
 import { localTime, openLog, responderName } from '../session.js';
 import { colourEnabled, createStyler } from '../styler.js';
@@ -19,16 +20,16 @@ import type { NoteOptions, StatusOptions } from './status.js';
 export async function statusAction(options: StatusOptions, io: CliIO): Promise<void> {
   const log = await openLog(io, options.db, { readonly: true, quickCheck: false });
   try {
-    const first = await loadIncident(log, options.incident);
+    const first = await loadIncidentHead(log, options.incident);
     if (options.watch !== true) return printStatus(first, options, io);
     // Each change is read whole again: a teammate's event can change every line of the status.
-    await watchIncident(log, first.record.id, io, async () => printStatus(await loadIncident(log, first.record.id), options, io));
+    await watchIncident(log, first.record.id, io, async () => printStatus(await loadIncidentHead(log, first.record.id), options, io));
   } finally {
     await log.close();
   }
 }
 
-function printStatus({ record, plans, state }: LoadedIncident, options: StatusOptions, io: CliIO): void {
+function printStatus({ record, plans, state }: IncidentHead, options: StatusOptions, io: CliIO): void {
   const now = systemClock.now();
   if (options.format === 'json') {
     const stepOf = (at: { planId: string; stepId: string }) => plans.get(at.planId)?.steps.find((s) => s.id === at.stepId);
@@ -61,11 +62,14 @@ function printStatus({ record, plans, state }: LoadedIncident, options: StatusOp
 /** Append a note to the incident. */
 export async function noteAction(text: string, options: NoteOptions, io: CliIO): Promise<void> {
   if (!text.trim()) throw new UsageError('the note is empty: give its text, e.g. crisis note "called the hospital CISO"');
-  const log = await openLog(io, options.db, { create: false });
+  // A note is an append: SQLite checks every page it touches, and `crisis log verify` runs the
+  // whole-file check, so a note does not read the whole file first (it would cost O(log size)).
+  const log = await openLog(io, options.db, { create: false, quickCheck: false });
   try {
-    const { record, plans, recorded: known, state: now } = await loadIncident(log, options.incident, 'only');
+    const head = await loadIncidentHead(log, options.incident, 'only');
+    const { record, plans } = head;
     const actor = responderName(io, options.responder);
-    const [recorded] = await commitFromLatest(log, record.id, plans, (state) => {
+    const added = await commitFromLatest(log, record.id, plans, (state) => {
       if (state.closed && !reportingOpen(state)) throw new UsageError(`incident ${incidentLabel(record)} is closed and every clock is met or waived; notes can no longer be added`);
       const action = availableActions(state, plans).find((a) => a.kind === 'add-note');
       if (!action) throw new UsageError(`incident ${record.id} does not take notes now`);
@@ -76,8 +80,9 @@ export async function noteAction(text: string, options: NoteOptions, io: CliIO):
         throw new UsageError(`the incident's plan is TLP:${planTlp}; a note can be marked ${planTlp} or stricter, not ${tlp}`);
       }
       return eventsFor(state, plans, action, { text, ...(tlp !== undefined ? { tlp } : {}) }, systemClock.now(), actor);
-    }, { seq: known.at(-1)?.seq ?? 0, state: now });
-    io.stdout.write(`Note added to ${incidentLabel(record)} as event ${recorded?.seq ?? '?'}.\n`);
+    }, { seq: head.seq, state: head.state });
+    await keepCheckpoint(log, head, added);
+    io.stdout.write(`Note added to ${incidentLabel(record)} as event ${added[0]?.seq ?? '?'}.\n`);
   } finally {
     await log.close();
   }

@@ -7,6 +7,7 @@ export { commandFinished, eventsFor, excerpt, OUTPUT_LIMIT } from './decide.js';
 export { commandOutcome, describeEvent } from './describe.js';
 export { EngineError, type EngineErrorCode } from './errors.js';
 export * from './events.js';
+export { CHECKPOINT_FORMAT, fromCheckpoint, HEAD_WINDOW, resumeHead, toCheckpoint, type HeadCheckpoint } from './checkpoint.js';
 export { fold } from './fold.js';
 export { openIncident, type OpenInput } from './open.js';
 export { type Plans, roleTitle, splitRef, stepKey } from './refs.js';
