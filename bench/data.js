@@ -1,5 +1,6 @@
 // The bench makes its own data: plan repositories, logs of many events, long exercises.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -12,7 +13,7 @@ export function planFolder(root, dir, count) {
   return folder;
 }
 
-/** A log with one incident on the EU plan: its opening events and `notes` notes after them. */
+/** A log with one incident on the EU plan: its opening events, `notes` notes and one more by `crisis note`. */
 export async function logWithNotes(root, dir, notes) {
   const { openEventLog } = await import(join(root, 'dist/adapters/sqlite/sqlite-event-log.js'));
   const { openIncident } = await import(join(root, 'dist/core/engine/index.js'));
@@ -32,6 +33,8 @@ export async function logWithNotes(root, dir, notes) {
     await log.appendAll('inc-bench', chunk);
   }
   await log.close();
+  // Left as crisis leaves a log it wrote: a writer keeps a replay checkpoint every 64 events.
+  execFileSync('node', [join(root, 'bin/crisis.js'), 'note', '--db', path, 'bench: the log is ready'], { env: { ...process.env, CRISIS_RESPONDER: 'bench' }, stdio: 'ignore' });
   return path;
 }
 

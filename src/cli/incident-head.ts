@@ -44,7 +44,7 @@ export async function loadIncidentHead(log: Log, id: string | undefined, pick: D
 /**
  * After a writer appended `added` to the head it loaded: the state they lead to, kept as the new
  * checkpoint when enough events were added since the last one. A checkpoint is a cache: when it
- * cannot be written, nothing the responder did is lost, so that is not an error.
+ * cannot be saved, nothing the responder did is lost, so that is not an error.
  */
 export async function keepCheckpoint(log: Log, head: IncidentHead, added: readonly RecordedEvent<IncidentEvent>[]): Promise<void> {
   const store = checkpointStoreOf(log);
@@ -53,11 +53,27 @@ export async function keepCheckpoint(log: Log, head: IncidentHead, added: readon
   if (head.checkpointSeq !== undefined && last.seq - head.checkpointSeq < CHECKPOINT_EVERY) return;
   const state = resumeHead(head.state, added.map((r) => r.event), head.plans);
   if (state === undefined) return;
+  await save(store, head.record.id, last.seq, last.hash, state);
+}
+
+async function save(store: CheckpointStore<IncidentEvent>, incidentId: string, seq: number, hash: string, state: IncidentState): Promise<void> {
   try {
-    await store.saveCheckpoint(head.record.id, { seq: last.seq, hash: last.hash, format: checkpointFormat(), state: JSON.stringify(toCheckpoint(state)) });
+    await store.saveCheckpoint(incidentId, { seq, hash, format: checkpointFormat(), state: JSON.stringify(toCheckpoint(state)) });
   } catch {
-    // Left for the next writer: the log itself is unharmed.
+    // Left for the next writer (a full disk, a lock held too long): the log itself is unharmed.
   }
+}
+
+/**
+ * After a session that wrote (a walkthrough, an exercise): keep a checkpoint of where the incident
+ * stands now, unless a recent one holds, so the next `status` or `note` does not replay it all.
+ */
+export async function refreshCheckpoint(log: Log, incidentId: string): Promise<void> {
+  const store = checkpointStoreOf(log);
+  if (store === undefined) return;
+  const head = await loadIncidentHead(log, incidentId);
+  if (head.hash === undefined || (head.checkpointSeq !== undefined && head.seq - head.checkpointSeq < CHECKPOINT_EVERY)) return;
+  await save(store, head.record.id, head.seq, head.hash, head.state);
 }
 
 /** The log's checkpoint store, when it keeps checkpoints (the SQLite log does; a team log does not yet). */

@@ -106,6 +106,18 @@ describe('replay checkpoints', () => {
     expect(verify.stdout).toContain('its events are intact');
   });
 
+  it('an exercise run kept in a log leaves one at its last event', async () => {
+    const path = join(dir.path, 'exercise.db');
+    const run = await runCli(['exercise', 'run', join(projectRoot, 'playbooks/exercises/ddos-national.yaml'), '--db', path]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const sqlite = new Database(path, { readonly: true });
+    const last = sqlite.prepare('SELECT incident_id, max(seq) AS seq FROM events').get() as { incident_id: string; seq: number };
+    const kept = sqlite.prepare('SELECT seq FROM state_checkpoints WHERE incident_id = ?').get(last.incident_id) as { seq: number } | undefined;
+    sqlite.close();
+    expect(kept?.seq).toBe(last.seq);
+    expect((await runCli(['log', 'verify', '--db', path])).exitCode).toBe(0);
+  });
+
   it('one written by another version is left alone: replayed, not judged', async () => {
     const path = copy('other-version.db');
     edit(path, "UPDATE state_checkpoints SET format = 'head-0 crisis 0.0.1', state = json_set(state, '$.state.meta.title', 'FORGED')");

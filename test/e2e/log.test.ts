@@ -117,6 +117,12 @@ describe('incident companions', () => {
       logPrevHash = hash;
     }
     for (const { sql } of triggers) raw.exec(sql);
+    // The note left a replay checkpoint naming the old last hash: verify sees that it is gone...
+    const kept = await runCli(['log', 'verify', '--db', rewritten]);
+    expect(kept.exitCode).toBe(1);
+    expect(kept.stdout).toMatch(/^BROKEN: the replay checkpoint of incident inc-a at event \d+ names an event hash the log does not have/m);
+    // ...so a careful insider deletes it too (a cache, not evidence): then only the anchor tells.
+    raw.exec('DELETE FROM state_checkpoints');
     raw.close();
     const plain = await runCli(['log', 'verify', '--db', rewritten]);
     expect(plain.exitCode).toBe(0);

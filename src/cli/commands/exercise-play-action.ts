@@ -27,6 +27,7 @@ import { walkPolled } from '../team-walk.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { commandFor, localTime, openLog, responderName } from '../session.js';
+import { refreshCheckpoint } from '../incident-head.js';
 import { quoteArg } from '../../core/safe-text/index.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import { facilitatorHooks, facilitatorNote } from '../../core/exercise/facilitation.js';
@@ -70,9 +71,11 @@ export async function exercisePlayAction(file: string, options: ExercisePlayOpti
       const record = await log.incident(id);
       const named = record ? incidentLabel(record) : id;
       io.stdout.write(`Paused at ${sinceStart(clock.now().toISOString(), start.toISOString())}: ${named}. Resume with: ${resumeHint()}\n`);
+      await refreshCheckpoint(log, id);
       return;
     }
     const end = await endex(log, id, plans, exercise, clock.now());
+    await refreshCheckpoint(log, id);
     const events = (await log.events(id)).map((r) => r.event);
     const pending = pendingInjects(injectSchedule(exercise, start), fold(plans, events)).length;
     const problems = pending === 0 ? [] : [{ source: 'end' as const, index: 0, offset: formatOffset(end.getTime() - start.getTime()), message: `${pending} inject(s) were never released` }];

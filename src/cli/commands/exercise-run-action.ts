@@ -18,6 +18,7 @@ import { createExerciseIncident } from '../exercise-incident.js';
 import { incidentLabel } from '../incident-lookup.js';
 import { loadExercise, type LoadedExercise } from '../load-exercise.js';
 import { openLogAt, type OpenLog } from '../session.js';
+import { refreshCheckpoint } from '../incident-head.js';
 import type { ExerciseRunOptions } from './exercise.js';
 
 /** Run the exercise in `file` and write its report to stdout; ProblemsFound when a mandatory expectation is missed. */
@@ -31,6 +32,7 @@ export async function exerciseRunAction(file: string, options: ExerciseRunOption
   const events = await withLog(location, async (log) => {
     const id = await record(log, loaded, run.start, run.events);
     const kept = await log.incident(id);
+    if (options.db !== undefined) await refreshCheckpoint(log, id);
     if (options.db !== undefined) io.stderr.write(`crisis: the exercise run is kept in ${isPostgresUrl(options.db) ? log.path : options.db} as incident ${kept ? incidentLabel(kept) : id}\n`);
     // Report from what the log holds: the same events a later `crisis log show` would read.
     return (await log.events(id)).map((r) => r.event);

@@ -18,6 +18,7 @@ import { headLines } from '../head-line.js';
 import { resumeCommand, walkAnyLog } from '../team-walk.js';
 import { loadPlansForIncident, plansFromSnapshots } from '../load-plans.js';
 import { commandFor, localTime, openLog, responderName } from '../session.js';
+import { refreshCheckpoint } from '../incident-head.js';
 import { colourEnabled, createStyler } from '../styler.js';
 import type { RespondOptions } from './respond.js';
 
@@ -54,6 +55,7 @@ export async function respondAction(options: RespondOptions, io: CliIO): Promise
         : `Paused ${named}. Everything is saved. Resume with: ${resumeCommand(io, incidentId)(active)}\n`,
     );
     io.stdout.write(await headLines(active, incidentId));
+    await refreshCheckpoint(active, incidentId);
   } finally {
     await active.close();
     if (active !== log) await log.close();
