@@ -1,7 +1,6 @@
 // The exercise schema takes up to 2,000 injects (it took 500 while a run cost grew with the square
 // of its length): the largest exercise it allows loads under the file limits and runs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 // @ts-expect-error: the bench is plain JS, without types
