@@ -16,19 +16,6 @@ const meta: RuleMeta = {
   description: 'A clock with the id of a clock in the parent or Union-level plan has the same starts, after, within and noLaterThan.',
 };
 
-/** The plans whose clocks share ids with this one's: its parent and every EU-jurisdiction plan. */
-function counterparts(ctx: RuleContext): { id: string; plan: Plan }[] {
-  const own = planId(ctx.plan);
-  const parent = str(get(get(ctx.plan, 'metadata'), 'parent'));
-  const out: { id: string; plan: Plan }[] = [];
-  for (const [id, plan] of ctx.plans) {
-    if (id === own || plan === ctx.plan) continue;
-    const eu = str(get(get(plan, 'metadata'), 'jurisdiction')) === 'EU';
-    if (id === parent || eu) out.push({ id, plan });
-  }
-  return out;
-}
-
 // Each plan's clocks by id (the first of an id) with a key that is equal for two clocks exactly
 // when this rule finds nothing to report between them. Built once per plan: a repository of many
 // EU-jurisdiction plans compares every clock of each with every other plan's.
@@ -57,6 +44,81 @@ function clockKey(clock: unknown): number {
   return n;
 }
 
+/** A clock of a counterpart plan: the plan, its place in the plans map and the clock's key. */
+interface Counterpart {
+  pos: number;
+  id: string;
+  plan: Plan;
+  index: number;
+  key: number;
+}
+
+/** The clocks of every EU-jurisdiction plan by clock id, in plans order, and how many share each key. */
+interface SharedIndex {
+  byClock: Map<string, { entries: Counterpart[]; keys: Map<number, number> }>;
+  positions: Map<string, number>;
+}
+
+// Built once per set of plans: looking up a clock id here instead of walking every EU plan for
+// every clock of every plan keeps a repository of many EU-jurisdiction plans linear.
+const sharedIndexes = new WeakMap<ReadonlyMap<string, Plan>, SharedIndex>();
+function sharedIndex(plans: ReadonlyMap<string, Plan>): SharedIndex {
+  const cached = sharedIndexes.get(plans);
+  if (cached !== undefined) return cached;
+  const index: SharedIndex = { byClock: new Map(), positions: new Map() };
+  let pos = 0;
+  for (const [id, plan] of plans) {
+    index.positions.set(id, pos);
+    if (str(get(get(plan, 'metadata'), 'jurisdiction')) === 'EU') {
+      for (const [clockId, c] of clockIndex(plan)) {
+        let group = index.byClock.get(clockId);
+        if (group === undefined) index.byClock.set(clockId, (group = { entries: [], keys: new Map() }));
+        group.entries.push({ pos, id, plan, index: c.index, key: c.key });
+        group.keys.set(c.key, (group.keys.get(c.key) ?? 0) + 1);
+      }
+    }
+    pos++;
+  }
+  sharedIndexes.set(plans, index);
+  return index;
+}
+
+/** The parent plan when it is not an EU-jurisdiction plan (those are in the index already). */
+function parentCounterpart(ctx: RuleContext, shared: SharedIndex): { pos: number; id: string; plan: Plan } | undefined {
+  const parent = str(get(get(ctx.plan, 'metadata'), 'parent'));
+  if (parent === undefined || parent === planId(ctx.plan)) return undefined;
+  const plan = ctx.plans.get(parent);
+  const pos = shared.positions.get(parent);
+  if (plan === undefined || pos === undefined || plan === ctx.plan) return undefined;
+  if (str(get(get(plan, 'metadata'), 'jurisdiction')) === 'EU') return undefined;
+  return { pos, id: parent, plan };
+}
+
+/** The counterparts' clocks with this id whose key differs from this clock's, in plans order. */
+function differing(
+  ctx: RuleContext,
+  own: string | undefined,
+  group: { entries: Counterpart[]; keys: Map<number, number> } | undefined,
+  parent: { pos: number; id: string; plan: Plan } | undefined,
+  clockId: string,
+  mineKey: number,
+): Counterpart[] {
+  const out: Counterpart[] = [];
+  if (group !== undefined && group.entries.length - (group.keys.get(mineKey) ?? 0) > 0) {
+    for (const e of group.entries) if (e.key !== mineKey && e.id !== own && e.plan !== ctx.plan) out.push(e);
+  }
+  if (parent !== undefined) {
+    const found = clockIndex(parent.plan).get(clockId);
+    if (found !== undefined && found.key !== mineKey) {
+      const at = out.findIndex((e) => e.pos > parent.pos);
+      const entry = { ...parent, index: found.index, key: found.key };
+      if (at === -1) out.push(entry);
+      else out.splice(at, 0, entry);
+    }
+  }
+  return out;
+}
+
 /** Two `within` values mean the same time span: equal text, or the same parsed components. */
 function sameDuration(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
@@ -70,17 +132,15 @@ export const sharedClockMismatch: Rule = {
   ...meta,
   check(ctx) {
     const out: RuleFinding[] = [];
-    const others = counterparts(ctx);
-    if (others.length === 0) return out;
-    const indexes = others.map((o) => clockIndex(o.plan));
+    const shared = sharedIndex(ctx.plans);
+    const own = planId(ctx.plan);
+    const parent = parentCounterpart(ctx, shared);
     items(ctx.plan, 'clocks').forEach((clock, i) => {
       const id = str(get(clock, 'id'));
       if (id === undefined) return;
       const mineKey = clockKey(clock);
-      for (const [o, other] of others.entries()) {
-        const found = indexes[o]?.get(id);
-        if (found === undefined || found.key === mineKey) continue; // the same clock: nothing to report
-        const theirs = items(other.plan, 'clocks')[found.index];
+      for (const other of differing(ctx, own, shared.byClock.get(id), parent, id, mineKey)) {
+        const theirs = items(other.plan, 'clocks')[other.index];
         const name = nameOf('clock', clock, i);
         for (const field of ['starts', 'after', 'within'] as const) {
           const mine = str(get(clock, field));
